@@ -1,0 +1,19 @@
+package org.countyhealth.audit;
+
+/**
+ * How modules write to the audit trail. Within a web request the trail writes exactly one event
+ * when the request completes: modules only {@link #describe} what the request did. Outside a
+ * request (jobs, login events) {@link #record} writes at once.
+ */
+public interface AuditTrail {
+
+  /**
+   * Names the action and object of the current request, e.g. {@code describe("FACILITY_CREATE",
+   * "Facility", code)}. A GET request is audited only when described: that is how reads of a
+   * person's record are audited.
+   */
+  void describe(String action, String objectType, String objectId);
+
+  /** Writes one event now; actor, facility, client address and correlation id are filled in. */
+  void record(String action, String objectType, String objectId, AuditResult result);
+}

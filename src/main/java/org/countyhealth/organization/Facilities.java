@@ -1,0 +1,23 @@
+package org.countyhealth.organization;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.countyhealth.shared.DataScope;
+
+/** The organization module's facade: read access for other modules. */
+public interface Facilities {
+
+  Optional<FacilitySummary> find(String licenceCode);
+
+  /** The facility and all its descendants, by licence code. */
+  Set<String> subtreeOf(String licenceCode);
+
+  Optional<StaffSummary> findStaff(long staffId);
+
+  /** Facilities visible in the scope, ordered by level then name. */
+  List<FacilitySummary> visible(DataScope scope);
+
+  /** Counts for the home page, within the scope. */
+  OrganizationCounts counts(DataScope scope);
+}

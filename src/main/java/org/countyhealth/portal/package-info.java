@@ -1,0 +1,8 @@
+/**
+ * The web shell: layout, navigation by role, the home page with each role's figures. Depends on the
+ * modules whose figures it shows.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Portal",
+    allowedDependencies = {"shared", "organization"})
+package org.countyhealth.portal;
