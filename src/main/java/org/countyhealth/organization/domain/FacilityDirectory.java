@@ -1,0 +1,127 @@
+package org.countyhealth.organization.domain;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.countyhealth.organization.Facilities;
+import org.countyhealth.organization.FacilitySummary;
+import org.countyhealth.organization.FacilityType;
+import org.countyhealth.organization.OrganizationCounts;
+import org.countyhealth.organization.StaffSummary;
+import org.countyhealth.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the organization for other modules, straight from the tables. */
+@Service
+@Transactional(readOnly = true)
+class FacilityDirectory implements Facilities {
+
+  private static final String FACILITY_COLUMNS =
+      "licence_code, name, type, parent_code, division_code, active";
+
+  private final JdbcClient jdbc;
+
+  FacilityDirectory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<FacilitySummary> find(String licenceCode) {
+    return jdbc.sql(
+            "SELECT " + FACILITY_COLUMNS + " FROM organization.facility WHERE licence_code = ?")
+        .param(licenceCode)
+        .query(FacilityDirectory::summary)
+        .optional();
+  }
+
+  @Override
+  public Set<String> subtreeOf(String licenceCode) {
+    Set<String> found = new LinkedHashSet<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(licenceCode));
+    while (!pending.isEmpty()) {
+      String code = pending.pop();
+      if (found.add(code)) {
+        pending.addAll(
+            jdbc.sql("SELECT licence_code FROM organization.facility WHERE parent_code = ?")
+                .param(code)
+                .query(String.class)
+                .list());
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Optional<StaffSummary> findStaff(long staffId) {
+    return jdbc.sql(
+            "SELECT id, name, facility_code, profession, title, active"
+                + " FROM organization.staff WHERE id = ?")
+        .param(staffId)
+        .query(
+            (rs, i) ->
+                new StaffSummary(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("facility_code"),
+                    rs.getString("profession"),
+                    rs.getString("title"),
+                    rs.getBoolean("active")))
+        .optional();
+  }
+
+  @Override
+  public List<FacilitySummary> visible(DataScope scope) {
+    ScopeFilter filter = ScopeFilter.of(scope, "licence_code");
+    return jdbc.sql(
+            "SELECT "
+                + FACILITY_COLUMNS
+                + " FROM organization.facility WHERE "
+                + filter.sql()
+                + " ORDER BY name")
+        .params(filter.params())
+        .query(FacilityDirectory::summary)
+        .list();
+  }
+
+  @Override
+  public OrganizationCounts counts(DataScope scope) {
+    ScopeFilter f = ScopeFilter.of(scope, "licence_code");
+    ScopeFilter s = ScopeFilter.of(scope, "facility_code");
+    return new OrganizationCounts(
+        count("SELECT COUNT(*) FROM organization.facility WHERE " + f.sql(), f),
+        count(
+            "SELECT COUNT(*) FROM organization.facility WHERE type = 'TOWNSHIP_HEALTH_CENTRE' AND "
+                + f.sql(),
+            f),
+        count(
+            "SELECT COUNT(*) FROM organization.facility WHERE type = 'VILLAGE_CLINIC' AND "
+                + f.sql(),
+            f),
+        count("SELECT COUNT(*) FROM organization.staff WHERE active AND " + s.sql(), s),
+        count(
+            "SELECT COUNT(*) FROM organization.family_doctor_team WHERE active AND " + s.sql(), s),
+        count(
+            "SELECT COUNT(DISTINCT grid_id) FROM organization.facility WHERE grid_id IS NOT NULL AND "
+                + f.sql(),
+            f));
+  }
+
+  private long count(String sql, ScopeFilter filter) {
+    return jdbc.sql(sql).params(filter.params()).query(Long.class).single();
+  }
+
+  static FacilitySummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new FacilitySummary(
+        rs.getString("licence_code"),
+        rs.getString("name"),
+        FacilityType.valueOf(rs.getString("type")),
+        rs.getString("parent_code"),
+        rs.getString("division_code"),
+        rs.getBoolean("active"));
+  }
+}
