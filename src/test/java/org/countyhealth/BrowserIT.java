@@ -35,17 +35,18 @@ class BrowserIT {
   static void launch() {
     playwright =
         Playwright.create(
-            new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
         playwright
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                    .setExecutablePath(
+                        Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
                     .setHeadless(true)
                     .setArgs(
-                        List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+                        List.of(
+                            "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
   }
 
   @AfterAll
@@ -66,11 +67,17 @@ class BrowserIT {
     assertThat(page).hasURL(base + "/login");
     page.getByLabel("用户名").fill("manager");
     page.getByLabel("密码").fill(password);
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("登录"))
+        .click();
     assertThat(page.locator("h1")).containsText("您好");
     shot(page, "01-home");
 
-    page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("机构").setExact(true)).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("机构").setExact(true))
+        .click();
     assertThat(page.locator("h1")).containsText("机构");
     assertThat(page.locator("body")).containsText("紫金县人民医院");
     shot(page, "02-facility-tree");
@@ -80,7 +87,10 @@ class BrowserIT {
     assertThat(page.locator("body")).containsText("村卫生站");
     shot(page, "03-township");
 
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("退出登录"))
+        .click();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
     shot(page, "04-logged-out");
   }

@@ -86,14 +86,20 @@ class DemoCounty {
           };
       accounts.create(
           new NewAccount(
-              spec.username(), properties.password(), staff, Set.of(spec.role()), spec.scope(), true));
+              spec.username(),
+              properties.password(),
+              staff,
+              Set.of(spec.role()),
+              spec.scope(),
+              true));
       String facilityName = facilities.find(facility).map(f -> f.name()).orElse(facility);
       created.add(new DemoAccount(spec.username(), spec.role(), spec.scope(), facilityName));
     }
     return created;
   }
 
-  private static UsernamePasswordAuthenticationToken system() {    List<SimpleGrantedAuthority> all = new ArrayList<>();
+  private static UsernamePasswordAuthenticationToken system() {
+    List<SimpleGrantedAuthority> all = new ArrayList<>();
     for (Privilege privilege : Privilege.values()) {
       all.add(new SimpleGrantedAuthority(privilege.name()));
     }

@@ -17,8 +17,8 @@ final class DemoFacilities {
 
   static final String COUNTY = "441621";
   static final String[] TOWNS = {
-    "紫城", "龙窝", "九和", "上义", "蓝塘", "凤安", "义容", "古竹", "临江", "柏埔", "黄塘", "敬梓", "水墩", "南岭", "苏区",
-    "瓦溪", "好义", "中坝"
+    "紫城", "龙窝", "九和", "上义", "蓝塘", "凤安", "义容", "古竹", "临江", "柏埔", "黄塘", "敬梓", "水墩", "南岭", "苏区", "瓦溪",
+    "好义", "中坝"
   };
 
   private final OrganizationRegistry registry;
@@ -52,7 +52,8 @@ final class DemoFacilities {
       }
       String division = COUNTY + (100 + t);
       String township =
-          facility(TOWNS[t] + "镇卫生院", FacilityType.TOWNSHIP_HEALTH_CENTRE, lead, division, grid, "C200");
+          facility(
+              TOWNS[t] + "镇卫生院", FacilityType.TOWNSHIP_HEALTH_CENTRE, lead, division, grid, "C200");
       townships.add(township);
       List<String> villages = new ArrayList<>();
       int count = Math.max(1, villagesPerTownship + random.nextInt(5) - 2);
@@ -83,12 +84,7 @@ final class DemoFacilities {
   }
 
   private String facility(
-      String name,
-      FacilityType type,
-      String parent,
-      String division,
-      Long grid,
-      String category) {
+      String name, FacilityType type, String parent, String division, Long grid, String category) {
     sequence++;
     String code =
         LicenceCodes.compose(

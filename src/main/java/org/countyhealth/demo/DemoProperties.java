@@ -8,11 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("countyhealth.demo")
 record DemoProperties(
-    Boolean enabled,
-    Long seed,
-    Integer townships,
-    Integer villagesPerTownship,
-    String password) {
+    Boolean enabled, Long seed, Integer townships, Integer villagesPerTownship, String password) {
 
   DemoProperties {
     enabled = enabled == null || enabled;

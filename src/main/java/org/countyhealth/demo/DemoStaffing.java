@@ -25,7 +25,10 @@ final class DemoStaffing {
     {"GP", "全科门诊"}, {"PH", "公共卫生科"}, {"TCM", "中医科"}
   };
   private static final Title[] SENIORITY = {
-    Title.CHIEF_PHYSICIAN, Title.ASSOCIATE_CHIEF_PHYSICIAN, Title.ATTENDING_PHYSICIAN, Title.PHYSICIAN
+    Title.CHIEF_PHYSICIAN,
+    Title.ASSOCIATE_CHIEF_PHYSICIAN,
+    Title.ATTENDING_PHYSICIAN,
+    Title.PHYSICIAN
   };
 
   private final OrganizationRegistry registry;

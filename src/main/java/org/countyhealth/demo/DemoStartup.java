@@ -49,11 +49,12 @@ class DemoStartup {
     text.append("\n================================================================\n");
     text.append(" 县域医共体健康信息平台 CountyHealth 已启动\n");
     text.append(" 地址 Address:  http://localhost:").append(port).append("/\n");
-    text.append(" 演示账号 Demo accounts (密码 password: ")
-        .append(properties.password())
-        .append(")\n");
+    text.append(" 演示账号 Demo accounts (密码 password: ").append(properties.password()).append(")\n");
     for (DemoAccount a : accounts) {
-      text.append(String.format("   %-15s %-14s %-10s %s%n", a.username(), a.role().label(), a.scope().label(), a.facilityName()));
+      text.append(
+          String.format(
+              "   %-15s %-14s %-10s %s%n",
+              a.username(), a.role().label(), a.scope().label(), a.facilityName()));
     }
     text.append("================================================================\n");
     return text.toString();
