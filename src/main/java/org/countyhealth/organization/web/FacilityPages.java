@@ -150,6 +150,16 @@ class FacilityPages {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     choices(actor, model);
+    // The current parent may lie outside the scope (a centre's manager sees no lead hospital).
+    if (facility.parentCode() != null && !actor.scope().includes(facility.parentCode())) {
+      List<FacilityView> parents =
+          new java.util.ArrayList<>(
+              List.of(queries.facility(DataScope.consortium(), facility.parentCode())));
+      @SuppressWarnings("unchecked")
+      List<FacilityView> inScope = (List<FacilityView>) model.getAttribute("parents");
+      parents.addAll(inScope);
+      model.addAttribute("parents", parents);
+    }
     return "organization/facility-edit";
   }
 

@@ -18,10 +18,10 @@ import org.countyhealth.organization.domain.Views.GridView;
  * grouped by grid, then ungrouped centres and village clinics. Facilities whose parent is outside
  * the scope become roots.
  */
-record FacilityTree(List<Node> roots) {
+public record FacilityTree(List<Node> roots) {
 
   /** {@code upper}: county-level children; {@code grids}; {@code lower}: the other children. */
-  record Node(FacilityView facility, List<Node> upper, List<Group> grids, List<Node> lower) {
+  public record Node(FacilityView facility, List<Node> upper, List<Group> grids, List<Node> lower) {
     public boolean leaf() {
       return upper.isEmpty() && grids.isEmpty() && lower.isEmpty();
     }
@@ -31,7 +31,7 @@ record FacilityTree(List<Node> roots) {
     }
   }
 
-  record Group(String name, Optional<String> warning, List<Node> centres) {}
+  public record Group(String name, Optional<String> warning, List<Node> centres) {}
 
   /** Facilities come sorted (county level first, then by name); that order is kept. */
   static FacilityTree of(List<FacilityView> facilities, List<GridView> grids) {
