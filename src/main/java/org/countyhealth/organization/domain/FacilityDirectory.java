@@ -76,7 +76,8 @@ class FacilityDirectory implements Facilities {
   @Override
   public List<FacilitySummary> visible(DataScope scope) {
     ScopeFilter filter = ScopeFilter.of(scope, "licence_code");
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT "
                 + FACILITY_COLUMNS
                 + " FROM organization.facility WHERE "
@@ -84,7 +85,14 @@ class FacilityDirectory implements Facilities {
                 + " ORDER BY name")
         .params(filter.params())
         .query(FacilityDirectory::summary)
-        .list();
+        .list()
+        .stream()
+        .sorted(
+            // Consortium members from the top level down, partners outside last.
+            java.util.Comparator.comparing(
+                    (FacilitySummary f) -> f.type().member() ? -f.type().level() : 0)
+                .thenComparing(FacilitySummary::name))
+        .toList();
   }
 
   @Override
