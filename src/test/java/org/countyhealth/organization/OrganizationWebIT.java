@@ -129,6 +129,50 @@ class OrganizationWebIT {
   }
 
   @Test
+  void staffFormRefusesADuplicateLicenceNumberBesideTheField() throws Exception {
+    String taken =
+        jdbc.sql("SELECT licence_number FROM organization.staff WHERE id = ?")
+            .param(c.gp1)
+            .query(String.class)
+            .single();
+    long before = staffCount();
+    mvc.perform(get("/facilities/" + c.t1 + "/staff/new").with(manager)).andExpect(status().isOk());
+    mvc.perform(
+            post("/facilities/" + c.t1 + "/staff")
+                .with(manager)
+                .with(csrf())
+                .param("name", "孙医生")
+                .param("sex", "2")
+                .param("profession", "GENERAL_PRACTITIONER")
+                .param("title", "PHYSICIAN")
+                .param("licenceNumber", taken))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("已登记给其他人员")))
+        .andExpect(content().string(containsString("is-invalid")));
+    mvc.perform(
+            post("/facilities/" + c.t1 + "/staff")
+                .with(manager)
+                .with(csrf())
+                .param("name", "")
+                .param("profession", "GENERAL_PRACTITIONER")
+                .param("title", "PHYSICIAN"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("请填写姓名")))
+        .andExpect(content().string(containsString("请选择性别")));
+    assertThat(staffCount()).isEqualTo(before);
+    mvc.perform(
+            post("/facilities/" + c.t1 + "/staff")
+                .with(manager)
+                .with(csrf())
+                .param("name", "孙医生" + c.tag)
+                .param("sex", "2")
+                .param("profession", "GENERAL_PRACTITIONER")
+                .param("title", "PHYSICIAN"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(staffCount()).isEqualTo(before + 1);
+  }
+
+  @Test
   void apiValidatesAndAnswersWithStableCodes() throws Exception {
     mvc.perform(
             post("/api/v1/facilities")
@@ -235,6 +279,10 @@ class OrganizationWebIT {
         + "\",\"divisionCode\":\""
         + division
         + "\"}";
+  }
+
+  private long staffCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM organization.staff").query(Long.class).single();
   }
 
   private long facilityCount() {
