@@ -13,6 +13,7 @@ import org.countyhealth.organization.rules.FacilityHierarchyPolicy;
 import org.countyhealth.organization.rules.LicenceCode;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.NotFound;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -90,6 +91,18 @@ class RegistryService implements OrganizationRegistry {
       FacilityHierarchyPolicy.checkGrid(f.type(), centresInGrid(f.gridId(), code));
     }
     LocalDateTime now = LocalDateTime.now();
+    try {
+      insertFacility(f, code, name, parent, division, now);
+    } catch (DuplicateKeyException e) {
+      // Two registrations of one code at the same moment: the second loses here.
+      throw new BusinessException(
+          "FACILITY_LICENCE_DUPLICATE", "登记号 " + code + " 已被其他机构使用", "licenceCode");
+    }
+    auditTrail.describe("FACILITY_CREATE", "Facility", code);
+  }
+
+  private void insertFacility(
+      NewFacility f, String code, String name, String parent, String division, LocalDateTime now) {
     jdbc.sql(
             "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
                 + " grid_id, address, phone, active, created_at, updated_at)"
@@ -106,7 +119,6 @@ class RegistryService implements OrganizationRegistry {
             now,
             now)
         .update();
-    auditTrail.describe("FACILITY_CREATE", "Facility", code);
   }
 
   @Override
@@ -237,8 +249,13 @@ class RegistryService implements OrganizationRegistry {
                         "FACILITY_PARENT_UNKNOWN", "上级机构 " + parent + " 不存在", "parentCode")));
   }
 
+  /** Locks the grid row so that two centres joining at once cannot exceed the cap. */
   private int centresInGrid(long gridId, String exceptCode) {
-    if (count("SELECT COUNT(*) FROM organization.grid WHERE id = ?", gridId) == 0) {
+    if (jdbc.sql("SELECT id FROM organization.grid WHERE id = ? FOR UPDATE")
+        .param(gridId)
+        .query(Long.class)
+        .optional()
+        .isEmpty()) {
       throw new BusinessException("GRID_UNKNOWN", "片区不存在", "gridId");
     }
     return (int)

@@ -18,6 +18,7 @@ import org.countyhealth.organization.rules.TeamComposition.Candidate;
 import org.countyhealth.organization.rules.TeamComposition.Member;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.NotFound;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,23 +54,32 @@ class StaffRoster {
       throw new BusinessException(
           "STAFF_LICENCE_DUPLICATE", "执业证书编码 " + licence + " 已登记给其他人员", "licenceNumber");
     }
-    long id =
-        Inserts.returningId(
-            jdbc,
-            "INSERT INTO organization.staff (facility_code, department_id, name, sex, profession,"
-                + " title, licence_number, phone, active, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)",
-            s.facilityCode(),
-            s.departmentId(),
-            name,
-            sex,
-            s.profession().name(),
-            s.title().name(),
-            licence,
-            blankToNull(s.phone()),
-            LocalDateTime.now());
+    long id;
+    try {
+      id = insertStaff(s, name, sex, licence);
+    } catch (DuplicateKeyException e) {
+      throw new BusinessException(
+          "STAFF_LICENCE_DUPLICATE", "执业证书编码 " + licence + " 已登记给其他人员", "licenceNumber");
+    }
     auditTrail.describe("STAFF_CREATE", "Staff", String.valueOf(id));
     return id;
+  }
+
+  private long insertStaff(NewStaff s, String name, String sex, String licence) {
+    return Inserts.returningId(
+        jdbc,
+        "INSERT INTO organization.staff (facility_code, department_id, name, sex, profession,"
+            + " title, licence_number, phone, active, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)",
+        s.facilityCode(),
+        s.departmentId(),
+        name,
+        sex,
+        s.profession().name(),
+        s.title().name(),
+        licence,
+        blankToNull(s.phone()),
+        LocalDateTime.now());
   }
 
   void updateStaff(long staffId, StaffChange change) {
