@@ -15,3 +15,15 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Facility tree: expand or collapse every <details> at once (the tree itself needs no script).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-tree-toggle]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("data-tree-toggle") === "open";
+      document.querySelectorAll("#facility-tree details").forEach(function (d) {
+        d.open = open;
+      });
+    });
+  });
+});

@@ -22,6 +22,18 @@ public interface OrganizationRegistry {
   /** Forms a team at a township centre; members by staff id with their team role. */
   long formTeam(String facilityCode, String name, long leaderId, Map<Long, TeamRole> members);
 
+  /** Renames, moves (new parent or grid) or (de)activates a facility; its type and code stay. */
+  void updateFacility(String licenceCode, FacilityChange change);
+
+  /** Changes a staff member's department, title, phone or active flag. */
+  void updateStaff(long staffId, StaffChange change);
+
+  /** A staff member who left: kept for the records that name them, no longer active. */
+  void deactivateStaff(long staffId);
+
+  /** Renames or (de)activates a team. */
+  void updateTeam(long teamId, String name, boolean active);
+
   record NewFacility(
       String licenceCode,
       String name,
@@ -32,6 +44,15 @@ public interface OrganizationRegistry {
       String address,
       String phone) {}
 
+  record FacilityChange(
+      String name, String parentCode, Long gridId, boolean active, String address, String phone) {}
+
+  record StaffChange(Long departmentId, Title title, String phone, boolean active) {}
+
+  /**
+   * A new staff member. {@code sex} is a GB/T 2261.1 code ("1" male, "2" female, "0" unknown, "9"
+   * unspecified); "M" and "F" are accepted too.
+   */
   record NewStaff(
       String facilityCode,
       Long departmentId,

@@ -1,7 +1,5 @@
 package org.countyhealth.organization.domain;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,19 +39,20 @@ class FacilityDirectory implements Facilities {
 
   @Override
   public Set<String> subtreeOf(String licenceCode) {
-    Set<String> found = new LinkedHashSet<>();
-    Deque<String> pending = new ArrayDeque<>(List.of(licenceCode));
-    while (!pending.isEmpty()) {
-      String code = pending.pop();
-      if (found.add(code)) {
-        pending.addAll(
-            jdbc.sql("SELECT licence_code FROM organization.facility WHERE parent_code = ?")
-                .param(code)
-                .query(String.class)
-                .list());
-      }
-    }
-    return found;
+    return new LinkedHashSet<>(
+        jdbc.sql(
+                """
+                WITH RECURSIVE sub (code, depth) AS (
+                  SELECT licence_code, 0 FROM organization.facility WHERE licence_code = ?
+                  UNION ALL
+                  SELECT f.licence_code, sub.depth + 1
+                    FROM organization.facility f JOIN sub ON f.parent_code = sub.code
+                   WHERE sub.depth < %d)
+                SELECT code FROM sub ORDER BY depth, code"""
+                    .formatted(Lineage.MAX_DEPTH))
+            .param(licenceCode)
+            .query(String.class)
+            .list());
   }
 
   @Override
@@ -77,7 +76,8 @@ class FacilityDirectory implements Facilities {
   @Override
   public List<FacilitySummary> visible(DataScope scope) {
     ScopeFilter filter = ScopeFilter.of(scope, "licence_code");
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT "
                 + FACILITY_COLUMNS
                 + " FROM organization.facility WHERE "
@@ -85,7 +85,14 @@ class FacilityDirectory implements Facilities {
                 + " ORDER BY name")
         .params(filter.params())
         .query(FacilityDirectory::summary)
-        .list();
+        .list()
+        .stream()
+        .sorted(
+            // Consortium members from the top level down, partners outside last.
+            java.util.Comparator.comparing(
+                    (FacilitySummary f) -> f.type().member() ? -f.type().level() : 0)
+                .thenComparing(FacilitySummary::name))
+        .toList();
   }
 
   @Override
