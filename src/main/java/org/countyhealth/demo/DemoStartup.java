@@ -1,0 +1,62 @@
+package org.countyhealth.demo;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start-up with {@code countyhealth.demo.enabled}: builds the county if the database is empty,
+ * then prints where to sign in and the demo accounts.
+ */
+@Component
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoStartup {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+  private final DemoCounty county;
+  private final DemoProperties properties;
+  private final Environment environment;
+
+  DemoStartup(DemoCounty county, DemoProperties properties, Environment environment) {
+    this.county = county;
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    if (!properties.enabled()) {
+      return;
+    }
+    List<DemoAccount> accounts = DemoAccounts.standard();
+    if (!county.exists()) {
+      long start = System.nanoTime();
+      accounts = county.generate();
+      log.info("Demo county generated in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+    System.out.println(banner(accounts));
+  }
+
+  private String banner(List<DemoAccount> accounts) {
+    String port = environment.getProperty("local.server.port", "8080");
+    StringBuilder text = new StringBuilder();
+    text.append("\n================================================================\n");
+    text.append(" 县域医共体健康信息平台 CountyHealth 已启动\n");
+    text.append(" 地址 Address:  http://localhost:").append(port).append("/\n");
+    text.append(" 演示账号 Demo accounts (密码 password: ").append(properties.password()).append(")\n");
+    for (DemoAccount a : accounts) {
+      text.append(
+          String.format(
+              "   %-15s %-14s %-10s %s%n",
+              a.username(), a.role().label(), a.scope().label(), a.facilityName()));
+    }
+    text.append("================================================================\n");
+    return text.toString();
+  }
+}
