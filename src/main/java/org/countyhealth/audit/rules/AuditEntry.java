@@ -30,4 +30,23 @@ public record AuditEntry(
     Objects.requireNonNull(result, "result");
     occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
   }
+
+  /** The same content under the id the writer assigned. */
+  public AuditEntry withId(long newId) {
+    return new AuditEntry(
+        newId,
+        occurredAt,
+        actorUsername,
+        actorAccountId,
+        facilityCode,
+        action,
+        objectType,
+        objectId,
+        result,
+        httpMethod,
+        path,
+        statusCode,
+        clientAddress,
+        correlationId);
+  }
 }
