@@ -3,8 +3,9 @@ package org.countyhealth.audit.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -18,8 +19,17 @@ public final class HashChain {
   /** Previous hash of the very first row, before any purge. */
   public static final String GENESIS = "0".repeat(64);
 
-  private static final DateTimeFormatter UTC_MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+  // MessageDigest.getInstance looks the provider up on every call: a digest per thread keeps
+  // verification of a million rows fast.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+            }
+          });
 
   private HashChain() {}
 
@@ -30,7 +40,7 @@ public final class HashChain {
   public static String canonical(AuditEntry e) {
     StringBuilder s = new StringBuilder(256);
     field(s, "id", Long.toString(e.id()));
-    field(s, "occurredAt", UTC_MICROS.format(e.occurredAt()));
+    field(s, "occurredAt", utcMicros(e.occurredAt()));
     field(s, "actorUsername", e.actorUsername());
     field(s, "actorAccountId", e.actorAccountId() == null ? null : e.actorAccountId().toString());
     field(s, "facilityCode", e.facilityCode());
@@ -46,6 +56,28 @@ public final class HashChain {
     return s.toString();
   }
 
+  /** {@code 2026-11-22T08:00:00.123456Z}: ISO 8601 in UTC, always six fraction digits. */
+  static String utcMicros(Instant t) {
+    LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    StringBuilder s = new StringBuilder(27);
+    pad(s, d.getYear(), 4).append('-');
+    pad(s, d.getMonthValue(), 2).append('-');
+    pad(s, d.getDayOfMonth(), 2).append('T');
+    pad(s, d.getHour(), 2).append(':');
+    pad(s, d.getMinute(), 2).append(':');
+    pad(s, d.getSecond(), 2).append('.');
+    pad(s, d.getNano() / 1000, 6).append('Z');
+    return s.toString();
+  }
+
+  private static StringBuilder pad(StringBuilder s, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      s.append('0');
+    }
+    return s.append(digits);
+  }
+
   private static void field(StringBuilder s, String name, String value) {
     s.append(name).append('=');
     if (value == null) {
@@ -59,15 +91,12 @@ public final class HashChain {
   /** The hash of an entry that follows {@code previousHash}, as 64 lower-case hex digits. */
   public static String hash(String previousHash, AuditEntry entry) {
     Objects.requireNonNull(previousHash, "previousHash");
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) '\n');
-      sha.update(canonical(entry).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) '\n');
+    sha.update(canonical(entry).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** A stored row: its content and the two hashes written with it. */

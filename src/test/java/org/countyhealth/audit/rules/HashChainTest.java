@@ -86,6 +86,23 @@ class HashChainTest {
     assertThat(HashChain.canonical(a)).contains("occurredAt=27:2026-11-22T08:00:01.123456Z");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "1970-01-01T00:00:00Z",
+        "2026-11-22T08:00:00.000001Z",
+        "2026-02-28T23:59:59.999999999Z",
+        "2099-12-31T05:06:07.1Z"
+      })
+  void timestampsAreIsoUtcWithSixFractionDigits(String instant) {
+    Instant t = Instant.parse(instant);
+    String expected =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(t);
+    assertThat(HashChain.utcMicros(t)).isEqualTo(expected).hasSize(27);
+  }
+
   @Test
   void nullAndTheWordNullDiffer() {
     AuditEntry withNull = withObjectId(entry(1), null);
