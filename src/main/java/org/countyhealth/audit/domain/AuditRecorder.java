@@ -69,7 +69,8 @@ public class AuditRecorder implements AuditTrail {
             ? s.getRequest()
             : null;
     Optional<Actor> actor = currentActor.get();
-    auditLog.append(
+    String correlationId = request != null ? CorrelationId.of(request) : CorrelationId.current();
+    AuditEntry entry =
         new AuditEntry(
             0,
             Instant.now(),
@@ -84,7 +85,14 @@ public class AuditRecorder implements AuditTrail {
             request != null ? pathOf(request) : null,
             null,
             request != null ? clientAddress(request) : null,
-            request != null ? CorrelationId.of(request) : CorrelationId.current()));
+            correlationId);
+    try {
+      auditLog.append(entry);
+    } catch (RuntimeException e) {
+      // Never silently lost; the action name is logged, never the actor or the object.
+      log.error("AUDIT EVENT NOT WRITTEN [{}] {}", correlationId, action);
+      throw e;
+    }
   }
 
   /** Writes the one event of a completed request, as described or derived from the request. */

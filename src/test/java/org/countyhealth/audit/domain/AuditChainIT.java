@@ -69,6 +69,37 @@ class AuditChainIT {
   }
 
   @Test
+  void concurrentWritersKeepOneLinearChain() throws Exception {
+    long before = log.head().lastId();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    log.append(draft(Instant.now(), "CONCURRENT"));
+                  }
+                }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(log.head().lastId()).isEqualTo(before + 160);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM audit.audit_event WHERE id > ?")
+                .param(before)
+                .query(Long.class)
+                .single())
+        .isEqualTo(160);
+    assertThat(verification.verify().ok()).isTrue();
+  }
+
+  @Test
   void rowChangedInTheDatabaseFailsVerificationAtThatRow() {
     Link target = log.append(draft(Instant.now(), "ORIGINAL"));
     log.append(draft(Instant.now(), "AFTER"));

@@ -142,6 +142,25 @@ class AuditWebIT {
   }
 
   @Test
+  void verifyButtonLoadsTheStatusFragment() throws Exception {
+    var auditor =
+        user("auditor")
+            .authorities(
+                new SimpleGrantedAuthority("AUDIT_VIEW"),
+                new SimpleGrantedAuthority("AUDIT_VERIFY"));
+    mvc.perform(get("/audit/verify").with(auditor).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("审计链完整")))
+        .andExpect(
+            content()
+                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
+    mvc.perform(
+            get("/audit/verify")
+                .with(user("viewer").authorities(new SimpleGrantedAuthority("AUDIT_VIEW"))))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void searchFindsEventsNewestFirst() throws Exception {
     mvc.perform(post("/test/audit/things/S-1").with(user("searcher")).with(csrf()));
     mvc.perform(post("/test/audit/things/S-2").with(user("searcher")).with(csrf()));
