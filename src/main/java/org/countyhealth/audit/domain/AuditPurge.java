@@ -60,7 +60,9 @@ public class AuditPurge {
       trail.record("AUDIT_PURGE", "AuditEvent", null, AuditResult.FAILED);
       throw new BusinessException("AUDIT_CHAIN_BROKEN", "审计链校验未通过，已停止清理：" + report.message());
     }
-    Instant cutoff = now.minus(Duration.ofDays(retentionDays));
+    // One hour of margin: the database trigger judges age by its own clock, which may run a little
+    // behind ours; a purge must never touch the boundary it refuses.
+    Instant cutoff = now.minus(Duration.ofDays(retentionDays)).minus(Duration.ofHours(1));
     long deleted = auditLog.purgeBefore(cutoff, now);
     trail.record("AUDIT_PURGE", "AuditEvent", deleted + " rows", AuditResult.SUCCESS);
     log.info("Audit purge deleted {} rows older than {}", deleted, cutoff);
