@@ -32,11 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
-  /** Session attributes read by the login page. */
-  public static final String LOGIN_ERROR = "countyhealth.loginError";
-
-  public static final String LOGIN_USERNAME = "countyhealth.loginUsername";
-
   private static final int AUDIT_ID_MAX = 64;
 
   private final AccountStore store;
@@ -74,8 +69,8 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     // Idle timeout (000_65944b5c5b97f013.txt line 1890: 空闲链接关闭机制), set on the session itself so
     // that it holds whatever the container's default.
     session.setMaxInactiveInterval((int) idleTimeout.toSeconds());
-    session.removeAttribute(LOGIN_ERROR);
-    session.removeAttribute(LOGIN_USERNAME);
+    session.removeAttribute(LoginAttributes.ERROR);
+    session.removeAttribute(LoginAttributes.USERNAME);
     boolean mustChange =
         authentication.getDetails() instanceof AccountAuthentication.LoginDetails details
             && details.mustChangePassword();
@@ -106,8 +101,9 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
       return;
     }
     HttpSession session = request.getSession();
-    session.setAttribute(LOGIN_ERROR, messageOf(exception));
-    session.setAttribute(LOGIN_USERNAME, typed.length() > 40 ? typed.substring(0, 40) : typed);
+    session.setAttribute(LoginAttributes.ERROR, messageOf(exception));
+    session.setAttribute(
+        LoginAttributes.USERNAME, typed.length() > 40 ? typed.substring(0, 40) : typed);
     response.sendRedirect(request.getContextPath() + "/login?error");
   }
 
