@@ -57,7 +57,6 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain webSecurity(
       HttpSecurity http,
-      AccountAuthentication accounts,
       LoginHandlers handlers,
       SessionRegistry sessionRegistry,
       SessionCaps caps,
@@ -81,7 +80,6 @@ class SecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .authenticationProvider(accounts)
         .formLogin(
             form ->
                 form.loginPage("/login")
