@@ -1,6 +1,5 @@
 package org.countyhealth.security.config;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -153,7 +155,7 @@ class SecurityConfig {
         String code = exception instanceof CsrfException ? "CSRF_INVALID" : "ACCESS_DENIED";
         String detail = exception instanceof CsrfException ? "请求缺少有效的 CSRF 令牌" : "您没有执行此操作的权限";
         Problems.write(request, response, HttpStatus.FORBIDDEN, code, detail);
-      } else if (exception instanceof CsrfException && !signedIn(request)) {
+      } else if (exception instanceof CsrfException && !signedIn()) {
         response.sendRedirect(request.getContextPath() + "/login?stale");
       } else {
         page.handle(request, response, exception);
@@ -161,8 +163,12 @@ class SecurityConfig {
     };
   }
 
-  private static boolean signedIn(HttpServletRequest request) {
-    return request.getUserPrincipal() != null;
+  /** CSRF is checked before the request knows its principal: ask the security context. */
+  private static boolean signedIn() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null
+        && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken);
   }
 
   /** Adaptive hashing; stored hashes name their algorithm ({bcrypt}…) so it can be upgraded. */
