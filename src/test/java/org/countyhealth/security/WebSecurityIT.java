@@ -52,6 +52,10 @@ class WebSecurityIT {
         .andExpect(header().string("X-Frame-Options", "DENY"))
         .andExpect(header().string("Referrer-Policy", "same-origin"))
         .andExpect(header().string("Cache-Control", containsString("no-store")));
+    // Static files may be cached: the township link is slow.
+    mvc.perform(get("/css/app.css"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", "max-age=3600"));
   }
 
   @Test

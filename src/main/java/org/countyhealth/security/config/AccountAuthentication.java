@@ -70,6 +70,7 @@ class AccountAuthentication implements AuthenticationProvider {
     AccountRecord account = found.orElseThrow();
     State state = new State(account.failedAttempts(), account.lockedUntil());
     if (lockout.isLocked(state, now)) {
+      encoder.matches(password, dummyHash); // same time as any other answer
       throw new AccountLocked(account.lockedUntil(), false);
     }
     if (!encoder.matches(password, account.passwordHash())) {

@@ -1,7 +1,5 @@
 package org.countyhealth.security.config;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +11,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * The signed-in account: its actor (with the data scope computed at login) and whether it must
  * change its password. Equal by user name, which is how the session registry counts an account's
- * sessions.
+ * sessions. Not serializable: sessions live in memory and a restart means signing in again.
  */
-public final class AccountPrincipal implements ActorPrincipal, Principal, Serializable {
+public final class AccountPrincipal implements ActorPrincipal, Principal {
 
-  @Serial private static final long serialVersionUID = 1L;
-
-  private final transient Actor actor;
+  private final Actor actor;
   private final String username;
 
   public AccountPrincipal(Actor actor) {

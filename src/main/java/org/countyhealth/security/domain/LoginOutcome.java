@@ -6,8 +6,7 @@ public enum LoginOutcome {
   BAD_CREDENTIALS("用户名或密码错误"),
   LOCKED("账号已锁定"),
   DISABLED("账号已停用"),
-  SESSIONS_FULL("会话数已满"),
-  RATE_LIMITED("尝试过于频繁");
+  SESSIONS_FULL("会话数已满");
 
   private final String label;
 

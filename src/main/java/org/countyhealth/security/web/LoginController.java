@@ -2,9 +2,11 @@ package org.countyhealth.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import org.countyhealth.security.config.LoginAttributes;
 import org.countyhealth.security.config.SecuritySettings;
 import org.countyhealth.shared.CurrentActor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +18,15 @@ class LoginController {
 
   private final CurrentActor currentActor;
   private final SecuritySettings settings;
+  private final Duration idleTimeout;
 
-  LoginController(CurrentActor currentActor, SecuritySettings settings) {
+  LoginController(
+      CurrentActor currentActor,
+      SecuritySettings settings,
+      @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
     this.currentActor = currentActor;
     this.settings = settings;
+    this.idleTimeout = idleTimeout;
   }
 
   @GetMapping("/login")
@@ -57,7 +64,7 @@ class LoginController {
   String sessionsFull(@RequestParam(defaultValue = "ACCOUNT_FULL") String reason, Model model) {
     model.addAttribute("totalFull", "TOTAL_FULL".equals(reason));
     model.addAttribute("perAccount", settings.sessions().perAccount());
-    model.addAttribute("idleMinutes", 30);
+    model.addAttribute("idleMinutes", idleTimeout.toMinutes());
     return "security/sessions-full";
   }
 }
