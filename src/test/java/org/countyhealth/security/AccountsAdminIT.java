@@ -137,6 +137,89 @@ class AccountsAdminIT {
   }
 
   @Test
+  void accountsOutsideTheAdministratorsScopeAreInvisible() throws Exception {
+    Fixture elsewhere = SecurityTestSupport.facilities(jdbc);
+    String stranger =
+        SecurityTestSupport.account(
+            accounts, elsewhere.villageStaff(), true, Role.VILLAGE_DOCTOR, ScopeKind.OWN_FACILITY);
+    long id =
+        jdbc.sql("SELECT id FROM security.account WHERE username = ?")
+            .param(stranger)
+            .query(Long.class)
+            .single();
+    mvc.perform(get("/accounts").session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString(stranger))));
+    mvc.perform(post("/accounts/" + id + "/disable").session(admin).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post("/accounts")
+                .session(admin)
+                .with(csrf())
+                .param("staffId", Long.toString(elsewhere.townshipStaff()))
+                .param("username", SecurityTestSupport.uniqueName("outsider"))
+                .param("password", "Cunyi#Station2026")
+                .param("roles", "FAMILY_DOCTOR")
+                .param("scope", "OWN_FACILITY"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("找不到该人员")));
+    assertThat(
+            jdbc.sql("SELECT enabled FROM security.account WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+  }
+
+  @Test
+  void theFacadeValidatesAndHashes() {
+    String username = SecurityTestSupport.uniqueName("facade");
+    long id =
+        accounts.create(
+            new Accounts.NewAccount(
+                username,
+                "Cunyi#Station2026",
+                fixture.villageStaff(),
+                java.util.Set.of(Role.VILLAGE_DOCTOR),
+                ScopeKind.OWN_FACILITY,
+                false));
+    String hash =
+        jdbc.sql("SELECT password_hash FROM security.account WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .single();
+    assertThat(hash).startsWith("{bcrypt}").doesNotContain("Cunyi#Station2026");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.countyhealth.shared.BusinessException.class,
+                    () ->
+                        accounts.create(
+                            new Accounts.NewAccount(
+                                username.toUpperCase(),
+                                "Cunyi#Station2026",
+                                fixture.villageStaff(),
+                                java.util.Set.of(Role.VILLAGE_DOCTOR),
+                                ScopeKind.OWN_FACILITY,
+                                false)))
+                .code())
+        .isEqualTo("ACCOUNT_USERNAME_TAKEN");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.countyhealth.shared.BusinessException.class,
+                    () ->
+                        accounts.create(
+                            new Accounts.NewAccount(
+                                SecurityTestSupport.uniqueName("ghost"),
+                                "Cunyi#Station2026",
+                                987654321L,
+                                java.util.Set.of(Role.VILLAGE_DOCTOR),
+                                ScopeKind.OWN_FACILITY,
+                                false)))
+                .code())
+        .isEqualTo("ACCOUNT_STAFF_UNKNOWN");
+  }
+
+  @Test
   void otherRolesCannotManageAccounts() throws Exception {
     String doctor =
         SecurityTestSupport.account(
