@@ -115,6 +115,7 @@ class AccountsAdminIT {
             .param(user)
             .query(Long.class)
             .single();
+    MockHttpSession before = SecurityTestSupport.login(mvc, user, PASSWORD);
     jdbc.sql("UPDATE security.account SET locked_until = ? WHERE id = ?")
         .params(java.time.LocalDateTime.now().plusYears(1), id)
         .update();
@@ -123,6 +124,8 @@ class AccountsAdminIT {
         .andExpect(redirectedUrl("/accounts"));
     mvc.perform(post("/accounts/" + id + "/disable").session(admin).with(csrf()))
         .andExpect(redirectedUrl("/accounts"));
+    // The disabled account's open session ends at once.
+    mvc.perform(get("/").session(before)).andExpect(redirectedUrl("/login?ended"));
     assertThat(
             jdbc.sql(
                     "SELECT enabled OR locked_until IS NOT NULL FROM security.account WHERE id = ?")

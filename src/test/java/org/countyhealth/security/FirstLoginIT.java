@@ -97,6 +97,25 @@ class FirstLoginIT {
   }
 
   @Test
+  void changingThePasswordEndsTheOtherSessions() throws Exception {
+    String user =
+        SecurityTestSupport.account(
+            accounts, fixture.townshipStaff(), true, Role.FAMILY_DOCTOR, ScopeKind.OWN_FACILITY);
+    MockHttpSession here = SecurityTestSupport.login(mvc, user, PASSWORD);
+    MockHttpSession elsewhere = SecurityTestSupport.login(mvc, user, PASSWORD);
+    mvc.perform(
+            post("/account/password")
+                .session(here)
+                .with(csrf())
+                .param("currentPassword", PASSWORD)
+                .param("newPassword", "Qingshan*river2028")
+                .param("confirmPassword", "Qingshan*river2028"))
+        .andExpect(redirectedUrl("/account"));
+    mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
+    mvc.perform(get("/").session(here)).andExpect(status().isOk());
+  }
+
+  @Test
   void demoAccountsSkipTheChange() throws Exception {
     String user =
         SecurityTestSupport.account(

@@ -114,13 +114,15 @@ public class AccountDirectory implements Accounts {
     store.unlock(managed(admin, accountId).id());
   }
 
+  /** Returns the user name of the disabled account, whose sessions the caller ends. */
   @PreAuthorize("hasAuthority('ACCOUNT_MANAGE')")
-  public void disable(Actor admin, long accountId) {
+  public String disable(Actor admin, long accountId) {
     AccountRecord account = managed(admin, accountId);
     if (account.id() == admin.accountId()) {
       throw new BusinessException("ACCOUNT_DISABLE_SELF", "不能停用自己的账号");
     }
     store.disable(account.id(), "管理员 " + admin.username() + " 停用", clock.instant());
+    return account.username();
   }
 
   @PreAuthorize("hasAuthority('ACCOUNT_MANAGE')")

@@ -14,6 +14,7 @@ import org.countyhealth.organization.StaffSummary;
 import org.countyhealth.security.Accounts.NewAccount;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
+import org.countyhealth.security.config.AccountSessions;
 import org.countyhealth.security.domain.AccountDirectory;
 import org.countyhealth.security.domain.AccountRecord;
 import org.countyhealth.shared.Actor;
@@ -39,13 +40,16 @@ class AccountsAdminController {
   private final Facilities facilities;
   private final AuditTrail audit;
   private final Clock clock;
+  private final AccountSessions accountSessions;
 
   AccountsAdminController(
       CurrentActor currentActor,
       AccountDirectory accounts,
       Facilities facilities,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      AccountSessions accountSessions) {
+    this.accountSessions = accountSessions;
     this.currentActor = currentActor;
     this.accounts = accounts;
     this.facilities = facilities;
@@ -117,9 +121,10 @@ class AccountsAdminController {
 
   @PostMapping("/accounts/{id}/disable")
   String disable(@PathVariable long id, RedirectAttributes redirect) {
-    accounts.disable(currentActor.require(), id);
+    String username = accounts.disable(currentActor.require(), id);
     audit.describe("ACCOUNT_DISABLE", "Account", Long.toString(id));
-    redirect.addFlashAttribute("message", "账号已停用。");
+    int ended = accountSessions.endAll(username, "");
+    redirect.addFlashAttribute("message", ended > 0 ? "账号已停用，其 " + ended + " 个在线会话已结束。" : "账号已停用。");
     return "redirect:/accounts";
   }
 

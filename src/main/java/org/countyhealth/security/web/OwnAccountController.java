@@ -13,16 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.security.config.AccountSessions;
 import org.countyhealth.security.config.PasswordChangeGate;
 import org.countyhealth.security.domain.AccountDirectory;
 import org.countyhealth.security.domain.LoginEvents;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.CurrentActor;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,19 +41,19 @@ class OwnAccountController {
 
   private final CurrentActor currentActor;
   private final LoginEvents loginEvents;
-  private final SessionRegistry sessions;
   private final AccountDirectory accounts;
   private final AuditTrail audit;
+  private final AccountSessions accountSessions;
 
   OwnAccountController(
       CurrentActor currentActor,
       LoginEvents loginEvents,
-      SessionRegistry sessions,
       AccountDirectory accounts,
-      AuditTrail audit) {
+      AuditTrail audit,
+      AccountSessions accountSessions) {
+    this.accountSessions = accountSessions;
     this.currentActor = currentActor;
     this.loginEvents = loginEvents;
-    this.sessions = sessions;
     this.accounts = accounts;
     this.audit = audit;
   }
@@ -103,7 +102,7 @@ class OwnAccountController {
     audit.describe("SESSION_END", "Account", actor.username());
     HttpSession current = request.getSession(false);
     if (current != null && current.getId().equals(target.get().getSessionId())) {
-      sessions.removeSessionInformation(current.getId());
+      accountSessions.forget(current.getId());
       new SecurityContextLogoutHandler()
           .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
       return "redirect:/login?logout";
@@ -144,7 +143,8 @@ class OwnAccountController {
     if (session != null) {
       session.removeAttribute(PasswordChangeGate.ATTRIBUTE);
     }
-    redirect.addFlashAttribute("message", "密码已修改。");
+    int ended = accountSessions.endAll(actor.username(), session != null ? session.getId() : "");
+    redirect.addFlashAttribute("message", ended > 0 ? "密码已修改，其他 " + ended + " 处登录已结束。" : "密码已修改。");
     return "redirect:/account";
   }
 
@@ -158,10 +158,7 @@ class OwnAccountController {
   }
 
   private List<SessionInformation> ownSessions() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication == null
-        ? List.of()
-        : sessions.getAllSessions(authentication.getPrincipal(), false);
+    return accountSessions.of(currentActor.require().username());
   }
 
   private List<OpenSession> openSessions(HttpServletRequest request) {
