@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.countyhealth.shared.Privilege;
 
-/** Roles as named sets of privileges (least privilege: 000_65944b5c5b97f013.txt line 1897). */
+/** Roles as named sets of privileges (least privilege: 000_65944b5c5b97f013.txt line 1891). */
 public enum Role {
   SYSTEM_ADMIN(
       "系统管理员",
