@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Portal",
-    allowedDependencies = {"shared", "organization"})
+    allowedDependencies = {"shared", "organization", "audit"})
 package org.countyhealth.portal;

@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
  * What the organization ITs need until the audit and security modules are merged: an audit trail
@@ -17,7 +16,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  * registry's {@code @PreAuthorize} declarations are enforced.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableMethodSecurity
 @Import(CleanDatabase.class)
 public class OrganizationTestConfig {
 

@@ -1,0 +1,34 @@
+package org.countyhealth.audit.domain;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.countyhealth.audit.AuditOverview;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Counts over the indexed occurred_at column, for the auditor's home page. */
+@Service
+class AuditFigures implements AuditOverview {
+
+  private final JdbcClient jdbc;
+
+  AuditFigures(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  @PreAuthorize("hasAuthority('AUDIT_VIEW')")
+  public Counts since(Instant since) {
+    return jdbc.sql(
+            "SELECT COUNT(*) AS events,"
+                + " SUM(CASE WHEN result <> 'SUCCESS' THEN 1 ELSE 0 END) AS refused,"
+                + " SUM(CASE WHEN action = 'CROSS_FACILITY_ACCESS' THEN 1 ELSE 0 END) AS cross"
+                + " FROM audit.audit_event WHERE occurred_at >= ?")
+        .param(LocalDateTime.ofInstant(since, ZoneOffset.UTC))
+        .query(
+            (rs, i) -> new Counts(rs.getLong("events"), rs.getLong("refused"), rs.getLong("cross")))
+        .single();
+  }
+}
