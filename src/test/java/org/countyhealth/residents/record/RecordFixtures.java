@@ -36,7 +36,7 @@ public final class RecordFixtures {
     facility(OUTSIDE, "测试外镇卫生院", "TOWNSHIP_HEALTH_CENTRE", null);
   }
 
-  private void facility(String code, String name, String type, String parent) {
+  public void facility(String code, String name, String type, String parent) {
     jdbc.sql(
             "INSERT INTO organization.facility (licence_code, name, type, parent_code,"
                 + " division_code, created_at, updated_at) SELECT ?, ?, ?, ?, '999901', ?, ?"
