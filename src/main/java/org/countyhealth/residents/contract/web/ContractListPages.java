@@ -72,12 +72,6 @@ class ContractListPages {
     model.addAttribute("chartKey", joined(rows.stream().map(IndicatorRow::keyCoverage).toList()));
     model.addAttribute(
         "chartRenewal", joined(rows.stream().map(IndicatorRow::renewalRate).toList()));
-    model.addAttribute(
-        "facilityNames",
-        facilities.visible(actor.scope()).stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    FacilitySummary::licenceCode, FacilitySummary::name, (x, y) -> x)));
     return "residents/contract/indicators";
   }
 
