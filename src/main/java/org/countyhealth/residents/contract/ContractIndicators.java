@@ -26,7 +26,15 @@ public class ContractIndicators {
 
   /** Rows per township centre and the total of the scope. */
   public record Report(
-      LocalDate asOf, LocalDate from, LocalDate to, List<IndicatorRow> rows, IndicatorRow total) {}
+      LocalDate asOf, LocalDate from, LocalDate to, List<IndicatorRow> rows, IndicatorRow total) {
+
+    /** The rows followed by the total, for the table. */
+    public List<IndicatorRow> rowsWithTotal() {
+      List<IndicatorRow> all = new ArrayList<>(rows);
+      all.add(total);
+      return all;
+    }
+  }
 
   private static final String IN_FORCE =
       "EXISTS (SELECT 1 FROM residents.contract c WHERE c.resident_id = r.id"
