@@ -10,6 +10,7 @@ import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.KeyPopulation;
 import org.countyhealth.residents.record.RecordFixtures;
 import org.countyhealth.residents.record.RecordingAuditTrail;
+import org.countyhealth.residents.record.SectionPreview;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class})
+@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class ContractIT {
 
   @Autowired JdbcClient jdbc;

@@ -9,6 +9,7 @@ import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.KeyPopulation;
 import org.countyhealth.residents.record.RecordFixtures;
 import org.countyhealth.residents.record.RecordingAuditTrail;
+import org.countyhealth.residents.record.SectionPreview;
 import org.countyhealth.shared.DataScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Indicators on a small fixture whose expected figures are worked out by hand below. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class})
+@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class ContractIndicatorsIT {
 
   @Autowired JdbcClient jdbc;

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class})
+@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class HealthRecordIT {
 
   @Autowired JdbcClient jdbc;

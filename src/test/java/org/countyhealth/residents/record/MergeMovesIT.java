@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** A merge moves every row of this part of the module to the survivor; an unmerge restores it. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class})
+@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class MergeMovesIT {
 
   @Autowired JdbcClient jdbc;

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Pages and API of the record and contracts: scope in SQL (404), refusals beside fields. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class})
+@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class RecordWebIT {
 
   record Principal(Actor actor) implements ActorPrincipal {}
@@ -72,6 +72,64 @@ class RecordWebIT {
     }
     mvc.perform(get("/api/v1/residents/" + inside + "/record").with(as(doctor)))
         .andExpect(status().isOk());
+  }
+
+  @Test
+  void residentPageSectionsSummariseRecordCheckUpAndContract() throws Exception {
+    Actor doctor = RecordFixtures.doctorOfA();
+    long team = fixtures.team(RecordFixtures.TOWNSHIP_A, "分区测试团队");
+    mvc.perform(get("/test/resident-sections/" + inside).with(as(doctor)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("尚未建立健康档案")))
+        .andExpect(content().string(Matchers.containsString("当前未签约")))
+        .andExpect(content().string(Matchers.containsString("65岁及以上老年人")));
+    mvc.perform(
+        post("/residents/" + inside + "/record")
+            .with(as(doctor))
+            .with(csrf())
+            .param("bloodAbo", "B")
+            .param("drugAllergies", "磺胺类"));
+    mvc.perform(
+            post("/residents/" + inside + "/contracts")
+                .with(as(doctor))
+                .with(csrf())
+                .param("teamId", String.valueOf(team))
+                .param("packageCode", "ELDERLY"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/test/resident-sections/" + inside).with(as(doctor)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("磺胺类")))
+        .andExpect(content().string(Matchers.containsString("B型")))
+        .andExpect(content().string(Matchers.containsString("分区测试团队")))
+        .andExpect(content().string(Matchers.containsString("老年人包")));
+  }
+
+  @Test
+  void aRefusedCorrectionKeepsWhatWasTypedAndSaysWhy() throws Exception {
+    Actor doctor = RecordFixtures.doctorOfA();
+    mvc.perform(post("/residents/" + inside + "/record").with(as(doctor)).with(csrf()));
+    long recordId =
+        jdbc.sql("SELECT id FROM residents.health_record WHERE resident_id = ?")
+            .param(inside)
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            post("/residents/" + inside + "/record/" + recordId + "/correction")
+                .with(as(doctor))
+                .with(csrf())
+                .param("version", "0")
+                .param("bloodAbo", "AB")
+                .param("diet", "低盐饮食")
+                .param("reason", ""))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("请填写原因")))
+        .andExpect(content().string(Matchers.containsString("低盐饮食")));
+    org.assertj.core.api.Assertions.assertThat(
+            jdbc.sql("SELECT blood_abo FROM residents.health_record WHERE id = ?")
+                .param(recordId)
+                .query(String.class)
+                .single())
+        .isEqualTo("UNKNOWN");
   }
 
   @Test

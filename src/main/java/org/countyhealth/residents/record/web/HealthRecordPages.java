@@ -84,6 +84,7 @@ class HealthRecordPages {
 
   @PostMapping
   String establish(@PathVariable long residentId, @ModelAttribute RecordForm form, Model model) {
+    model.addAttribute("typed", form);
     return act(
         residentId,
         model,
@@ -97,6 +98,7 @@ class HealthRecordPages {
       @PathVariable long recordId,
       @ModelAttribute RecordForm form,
       Model model) {
+    model.addAttribute("typed", form);
     return act(
         residentId,
         model,
