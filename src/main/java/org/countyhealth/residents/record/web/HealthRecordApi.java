@@ -1,0 +1,161 @@
+package org.countyhealth.residents.record.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.countyhealth.residents.record.CheckUpInput;
+import org.countyhealth.residents.record.CheckUpService;
+import org.countyhealth.residents.record.CheckUpView;
+import org.countyhealth.residents.record.HealthRecordService;
+import org.countyhealth.residents.record.HealthRecordView;
+import org.countyhealth.residents.record.RecordInput;
+import org.countyhealth.shared.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API of the health record and check-ups of one resident (problem details on refusal). */
+@RestController
+@RequestMapping("/api/v1/residents/{residentId}")
+class HealthRecordApi {
+
+  private final CurrentActor actors;
+  private final HealthRecordService records;
+  private final CheckUpService checkUps;
+
+  HealthRecordApi(CurrentActor actors, HealthRecordService records, CheckUpService checkUps) {
+    this.actors = actors;
+    this.records = records;
+    this.checkUps = checkUps;
+  }
+
+  /** Personal basic information as sent by a client; codes as in the record vocabulary. */
+  record RecordRequest(
+      LocalDate establishedOn,
+      String bloodAbo,
+      String bloodRh,
+      String drugAllergies,
+      String disability,
+      String exposure,
+      String smoking,
+      String drinking,
+      String exercise,
+      String diet,
+      Integer version,
+      String reason) {
+
+    RecordInput input() {
+      return new RecordInput(
+          bloodAbo,
+          bloodRh,
+          drugAllergies,
+          disability,
+          exposure,
+          smoking,
+          drinking,
+          exercise,
+          diet);
+    }
+  }
+
+  record CheckUpRequest(
+      LocalDate examDate,
+      BigDecimal heightCm,
+      BigDecimal weightKg,
+      BigDecimal waistCm,
+      Integer sbpLeft,
+      Integer dbpLeft,
+      Integer sbpRight,
+      Integer dbpRight,
+      Integer heartRate,
+      BigDecimal temperature,
+      Integer version,
+      String reason) {
+
+    CheckUpInput input() {
+      return new CheckUpInput(
+          examDate,
+          heightCm,
+          weightKg,
+          waistCm,
+          sbpLeft,
+          dbpLeft,
+          sbpRight,
+          dbpRight,
+          heartRate,
+          temperature);
+    }
+  }
+
+  record Reason(String reason) {}
+
+  @GetMapping("/record")
+  List<HealthRecordView> record(@PathVariable long residentId) {
+    return records.view(actors.require(), residentId);
+  }
+
+  @PostMapping("/record")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Long> establish(@PathVariable long residentId, @RequestBody RecordRequest body) {
+    LocalDate on = body.establishedOn() != null ? body.establishedOn() : LocalDate.now();
+    return Map.of("id", records.establish(actors.require(), residentId, body.input(), on));
+  }
+
+  @PutMapping("/record/{recordId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void correct(
+      @PathVariable long residentId, @PathVariable long recordId, @RequestBody RecordRequest body) {
+    records.correct(
+        actors.require(),
+        recordId,
+        body.version() == null ? -1 : body.version(),
+        body.input(),
+        body.reason());
+  }
+
+  @PostMapping("/record/{recordId}/void")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void voidRecord(
+      @PathVariable long residentId, @PathVariable long recordId, @RequestBody Reason body) {
+    records.voidRecord(actors.require(), recordId, body.reason());
+  }
+
+  @GetMapping("/checkups")
+  List<CheckUpView> checkUps(@PathVariable long residentId) {
+    return checkUps.list(actors.require(), residentId);
+  }
+
+  @PostMapping("/checkups")
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Long> recordCheckUp(@PathVariable long residentId, @RequestBody CheckUpRequest body) {
+    return Map.of("id", checkUps.record(actors.require(), residentId, body.input()));
+  }
+
+  @PutMapping("/checkups/{checkUpId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void correctCheckUp(
+      @PathVariable long residentId,
+      @PathVariable long checkUpId,
+      @RequestBody CheckUpRequest body) {
+    checkUps.correct(
+        actors.require(),
+        checkUpId,
+        body.version() == null ? -1 : body.version(),
+        body.input(),
+        body.reason());
+  }
+
+  @PostMapping("/checkups/{checkUpId}/void")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void voidCheckUp(
+      @PathVariable long residentId, @PathVariable long checkUpId, @RequestBody Reason body) {
+    checkUps.voidCheckUp(actors.require(), checkUpId, body.reason());
+  }
+}
