@@ -1,0 +1,12 @@
+package org.countyhealth.referral;
+
+/** The referral module's facade for other modules. */
+public interface Referrals {
+
+  /**
+   * Drafts and submits a referral in one step to the nearest capable facility; returns its id.
+   * Refusals (rules of lines 33, 536; two open referrals in one direction) throw a
+   * BusinessException and change nothing.
+   */
+  long requestFromProgramme(ProgrammeReferralRequest request);
+}
