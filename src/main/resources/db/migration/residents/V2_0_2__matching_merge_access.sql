@@ -39,6 +39,7 @@ CREATE TABLE residents.merge_item (
   object_type   VARCHAR(24) NOT NULL,  -- IDENTIFIER, MATCH_DECISION
   object_id     BIGINT      NOT NULL,
   from_resident BIGINT      NOT NULL,
+  prev_value    VARCHAR(40),            -- e.g. the review status a decision had
   PRIMARY KEY (merge_id, object_type, object_id)
 );
 

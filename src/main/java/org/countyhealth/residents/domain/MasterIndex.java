@@ -1,0 +1,94 @@
+package org.countyhealth.residents.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.countyhealth.residents.RegistrationOutcome;
+import org.countyhealth.residents.RegistrationRequest;
+import org.countyhealth.residents.ResidentRegistry;
+import org.countyhealth.residents.ResidentSummary;
+import org.countyhealth.residents.Residents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's facade: registration with matching, merge and unmerge, and lookup by id. */
+@Service
+@Transactional
+public class MasterIndex implements ResidentRegistry, Residents {
+
+  private final Registration registration;
+  private final Merges merges;
+  private final JdbcClient jdbc;
+
+  MasterIndex(Registration registration, Merges merges, JdbcClient jdbc) {
+    this.registration = registration;
+    this.merges = merges;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public RegistrationOutcome register(RegistrationRequest request) {
+    return registration.run(List.of(request), true).get(0);
+  }
+
+  @Override
+  public List<RegistrationOutcome> registerAll(List<RegistrationRequest> requests) {
+    return registration.run(requests, true);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public RegistrationOutcome preview(RegistrationRequest request) {
+    return registration.run(List.of(request), false).get(0);
+  }
+
+  @Override
+  public long merge(long survivorId, long mergedId, String reason, String actor) {
+    return merges.merge(survivorId, mergedId, reason, actor);
+  }
+
+  @Override
+  public void unmerge(long mergeId, String actor) {
+    merges.unmerge(mergeId, actor);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<ResidentSummary> find(long residentId) {
+    Long id = residentId;
+    // Follow merges to the survivor (a chain is short: each hop is one merge).
+    for (int hop = 0; hop < 20 && id != null; hop++) {
+      Optional<Object[]> row =
+          jdbc.sql(
+                  "SELECT id, name, sex, birth_date, facility_code, village_clinic_code,"
+                      + " township_code, family_doctor_id, status, merged_into"
+                      + " FROM residents.resident WHERE id = ?")
+              .param(id)
+              .query(
+                  (rs, n) ->
+                      new Object[] {
+                        new ResidentSummary(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("sex"),
+                            rs.getObject("birth_date", java.time.LocalDate.class),
+                            rs.getString("facility_code"),
+                            rs.getString("village_clinic_code"),
+                            rs.getString("township_code"),
+                            (Long) rs.getObject("family_doctor_id", Long.class)),
+                        rs.getString("status"),
+                        rs.getObject("merged_into", Long.class)
+                      })
+              .optional();
+      if (row.isEmpty()) {
+        return Optional.empty();
+      }
+      String status = (String) row.get()[1];
+      if ("ACTIVE".equals(status)) {
+        return Optional.of((ResidentSummary) row.get()[0]);
+      }
+      id = "MERGED".equals(status) ? (Long) row.get()[2] : null;
+    }
+    return Optional.empty();
+  }
+}
