@@ -51,7 +51,9 @@ class DecisionRows {
           }
           ps.setString(5, d.fieldScores());
           ps.setString(6, d.source());
-          ps.setString(7, d.outcome() == MatchOutcome.REVIEW ? "PENDING" : null);
+          ps.setString(
+              7,
+              d.outcome() == MatchOutcome.REVIEW || "SCAN".equals(d.source()) ? "PENDING" : null);
           ps.setTimestamp(8, at);
         });
   }
