@@ -20,6 +20,9 @@ public record IdentifierValue(IdentifierType type, String issuer, String value) 
 
   /** For pages and logs: never an identity number in full. */
   public String masked() {
+    if (type == IdentifierType.ID_CARD && value.length() == 18) {
+      return value.substring(0, 6) + "********" + value.substring(14);
+    }
     if (value.length() <= 6) {
       return value;
     }
