@@ -1,6 +1,7 @@
 package org.countyhealth.residents;
 
 import java.util.List;
+import org.countyhealth.shared.DataScope;
 
 /**
  * Registration into the master index, with matching on every registration and import; merge and
@@ -21,4 +22,16 @@ public interface ResidentRegistry {
 
   /** Undoes a merge, restoring both records exactly. */
   void unmerge(long mergeId, String actor);
+
+  /**
+   * Active residents within the scope by exact identifier, phone, or name (characters or pinyin)
+   * with an optional birth year.
+   */
+  List<ResidentSummary> search(String query, Integer birthYear, DataScope scope, int limit);
+
+  /** Scans the whole index for duplicates on the calling thread (jobs, benchmarks). */
+  DuplicateScanReport scanDuplicates();
+
+  /** Pairs awaiting review, highest weight first. */
+  List<PotentialDuplicate> potentialDuplicates(int limit);
 }

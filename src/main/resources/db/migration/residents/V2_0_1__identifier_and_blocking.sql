@@ -4,6 +4,9 @@
 -- key: pinyin letters + birth year ("wangli1956"). Homophones share both (王丽/王莉).
 ALTER TABLE residents.resident ADD COLUMN name_pinyin VARCHAR(160);
 ALTER TABLE residents.resident ADD COLUMN name_key VARCHAR(170);
+-- The resident's identity card number, copied from its ID_CARD identifier: the matcher reads it
+-- with every candidate (two different numbers are never one person) without a join.
+ALTER TABLE residents.resident ADD COLUMN id_card VARCHAR(18);
 CREATE INDEX resident_name_key_idx ON residents.resident (name_key);
 CREATE INDEX resident_birth_date_idx ON residents.resident (birth_date);
 CREATE INDEX resident_phone_idx ON residents.resident (phone);

@@ -29,7 +29,7 @@ class MergeIT {
   void mergeMovesIdentifiersAndUnmergeRestoresBothExactly() {
     LocalDate birth = People.randomBirthDate();
     String id = People.idCard(birth, "1");
-    long survivor =
+    long merged =
         registry
             .register(
                 People.person(
@@ -42,7 +42,7 @@ class MergeIT {
                     "TS-A",
                     IdentifierValue.of(IdentifierType.ID_CARD, id)))
             .residentId();
-    long merged =
+    long survivor =
         registry
             .register(
                 People.person(
@@ -63,6 +63,13 @@ class MergeIT {
     long mergeId = registry.merge(survivor, merged, "同一人两次建档", "tester");
 
     assertThat(owners(survivor, merged)).containsOnly(survivor);
+    // The survivor had no identity card number: it takes over the merged record's, until unmerge.
+    assertThat(
+            jdbc.sql("SELECT id_card FROM residents.resident WHERE id = ?")
+                .param(survivor)
+                .query(String.class)
+                .single())
+        .isEqualTo(id);
     assertThat(residents.find(merged)).get().extracting(ResidentSummary::id).isEqualTo(survivor);
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM residents.merge_item WHERE merge_id = ?")

@@ -126,13 +126,11 @@ public class DuplicateScan implements DisposableBean {
         readOnly.executeWithoutResult(
             tx ->
                 streaming.query(
-                    "SELECT r.id, r.name, r.name_pinyin, r.sex, r.birth_date, r.phone, r.village,"
-                        + " r.address, i.value AS id_card, "
+                    "SELECT "
+                        + ResidentRows.MATCH_COLUMNS
+                        + ", "
                         + key
-                        + " AS block_key FROM residents.resident r"
-                        + " LEFT JOIN residents.identifier i ON i.resident_id = r.id"
-                        + " AND i.type = 'ID_CARD' AND i.active_token = 1"
-                        + " WHERE r.status = 'ACTIVE' AND "
+                        + " AS block_key FROM residents.resident r WHERE r.status = 'ACTIVE' AND "
                         + key
                         + " IS NOT NULL ORDER BY "
                         + key,

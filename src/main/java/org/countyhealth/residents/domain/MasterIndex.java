@@ -2,6 +2,8 @@ package org.countyhealth.residents.domain;
 
 import java.util.List;
 import java.util.Optional;
+import org.countyhealth.residents.DuplicateScanReport;
+import org.countyhealth.residents.PotentialDuplicate;
 import org.countyhealth.residents.RegistrationOutcome;
 import org.countyhealth.residents.RegistrationRequest;
 import org.countyhealth.residents.ResidentRegistry;
@@ -20,10 +22,60 @@ public class MasterIndex implements ResidentRegistry, Residents {
   private final Merges merges;
   private final JdbcClient jdbc;
 
-  MasterIndex(Registration registration, Merges merges, JdbcClient jdbc) {
+  private final ResidentDirectory directory;
+  private final DuplicateScan scan;
+
+  MasterIndex(
+      Registration registration,
+      Merges merges,
+      JdbcClient jdbc,
+      ResidentDirectory directory,
+      DuplicateScan scan) {
     this.registration = registration;
     this.merges = merges;
     this.jdbc = jdbc;
+    this.directory = directory;
+    this.scan = scan;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ResidentSummary> search(
+      String query, Integer birthYear, org.countyhealth.shared.DataScope scope, int limit) {
+    return directory.search(query, birthYear, scope, limit).stream()
+        .map(
+            r ->
+                new ResidentSummary(
+                    r.id(),
+                    r.name(),
+                    r.sex(),
+                    r.birthDate(),
+                    r.facilityCode(),
+                    r.villageClinicCode(),
+                    r.townshipCode(),
+                    r.familyDoctorId()))
+        .toList();
+  }
+
+  @Override
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+  public DuplicateScanReport scanDuplicates() {
+    DuplicateScan.Progress p = scan.runNow();
+    return new DuplicateScanReport(p.total() / 3, p.pairsFound(), p.elapsedMillis());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<PotentialDuplicate> potentialDuplicates(int limit) {
+    return jdbc.sql(
+            "SELECT resident_id, candidate_id, score, source FROM residents.match_decision"
+                + " WHERE review_status = 'PENDING' ORDER BY score DESC, id LIMIT ?")
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new PotentialDuplicate(
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)))
+        .list();
   }
 
   @Override

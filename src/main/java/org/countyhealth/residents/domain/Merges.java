@@ -89,6 +89,18 @@ class Merges {
                 + " WHERE merge_id = ? AND object_type = 'MATCH_DECISION')")
         .params(actor, Timestamp.valueOf(now), mergeId)
         .update();
+    // The survivor takes over the merged record's identity card number when it had none.
+    jdbc.sql(
+            "INSERT INTO residents.merge_item (merge_id, object_type, object_id, from_resident)"
+                + " SELECT ?, 'SURVIVOR_ID_CARD', s.id, s.id FROM residents.resident s, residents.resident m"
+                + " WHERE s.id = ? AND m.id = ? AND s.id_card IS NULL AND m.id_card IS NOT NULL")
+        .params(mergeId, survivorId, mergedId)
+        .update();
+    jdbc.sql(
+            "UPDATE residents.resident SET id_card = (SELECT m.id_card FROM residents.resident m"
+                + " WHERE m.id = ?) WHERE id = ? AND id_card IS NULL")
+        .params(mergedId, survivorId)
+        .update();
     jdbc.sql(
             "UPDATE residents.resident SET status = 'MERGED', merged_into = ?, updated_at = ?,"
                 + " version = version + 1 WHERE id = ?")
@@ -144,6 +156,11 @@ class Merges {
                 + " reviewed_by = NULL, reviewed_at = NULL WHERE id IN (SELECT object_id FROM"
                 + " residents.merge_item WHERE merge_id = ? AND object_type = 'MATCH_DECISION')")
         .params(mergeId, mergeId)
+        .update();
+    jdbc.sql(
+            "UPDATE residents.resident SET id_card = NULL WHERE id = ? AND EXISTS (SELECT 1 FROM"
+                + " residents.merge_item i WHERE i.merge_id = ? AND i.object_type = 'SURVIVOR_ID_CARD')")
+        .params(m.survivorId(), mergeId)
         .update();
     jdbc.sql(
             "UPDATE residents.resident SET status = ?, merged_into = NULL, updated_at = ?,"

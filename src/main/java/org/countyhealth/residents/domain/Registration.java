@@ -165,6 +165,7 @@ class Registration {
     List<DecisionRows.NewDecision> newDecisions = new ArrayList<>();
     List<RegistrationOutcome> outcomes = new ArrayList<>();
     Set<IdentifierValue> written = new HashSet<>();
+    Map<Long, String> idCardsOfLinked = new HashMap<>();
     for (Plan plan : plans) {
       long id = resolve(plan.ref(), idOfRef);
       Long candidate = plan.candidate() == null ? null : resolve(plan.candidate(), idOfRef);
@@ -172,6 +173,9 @@ class Registration {
         if (!existing.contains(v) && written.add(v)) {
           newIds.add(new IdentifierRows.NewIdentifier(id, v));
         }
+      }
+      if (plan.ref() > 0 && plan.prepared().match().idCard() != null) {
+        idCardsOfLinked.put(id, plan.prepared().match().idCard());
       }
       Double score = plan.score() == null ? null : plan.score().total();
       String fields = plan.score() == null ? null : plan.score().describe();
@@ -186,6 +190,7 @@ class Registration {
       // A concurrent registration took the identifier between our check and our write.
       throw new BusinessException("IDENTIFIER_IN_USE", "该证件号码已登记在另一位居民名下，请核对后再登记", "identifiers");
     }
+    residents.fillIdCards(idCardsOfLinked);
     decisions.insertAll(newDecisions, now);
     return outcomes;
   }

@@ -26,7 +26,12 @@ class ResidentRows {
       "INSERT INTO residents.resident (name, sex, birth_date, ethnicity, phone, address,"
           + " division_code, village, residence_type, village_clinic_code, township_code,"
           + " family_doctor_id, facility_code, status, created_at, updated_at, version,"
-          + " name_pinyin, name_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,0,?,?)";
+          + " name_pinyin, name_key, id_card)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,0,?,?,?)";
+
+  /** What the matcher reads of a resident: one table, no join. */
+  static final String MATCH_COLUMNS =
+      "r.id, r.name, r.name_pinyin, r.sex, r.birth_date, r.phone, r.village, r.address, r.id_card";
 
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
@@ -71,6 +76,7 @@ class ResidentRows {
             ps.setTimestamp(15, at);
             ps.setString(16, n.match().pinyin());
             ps.setString(17, n.match().nameKey());
+            ps.setString(18, n.match().idCard());
           }
 
           @Override
@@ -85,6 +91,22 @@ class ResidentRows {
       ids[i] = ((Number) generated.get(i).get("id")).longValue();
     }
     return ids;
+  }
+
+  /** Records the identity card of a linked resident that had none. */
+  void fillIdCards(Map<Long, String> idCardOf) {
+    if (idCardOf.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<Long, String>> rows = new ArrayList<>(idCardOf.entrySet());
+    jdbcTemplate.batchUpdate(
+        "UPDATE residents.resident SET id_card = ? WHERE id = ? AND id_card IS NULL",
+        rows,
+        1000,
+        (ps, e) -> {
+          ps.setString(1, e.getValue());
+          ps.setLong(2, e.getKey());
+        });
   }
 
   /** Active residents sharing a name key, birth date or phone with any of the given. */
@@ -108,11 +130,9 @@ class ResidentRows {
       return List.of();
     }
     return jdbc.sql(
-            "SELECT r.id, r.name, r.name_pinyin, r.sex, r.birth_date, r.phone, r.village,"
-                + " r.address, i.value AS id_card FROM residents.resident r"
-                + " LEFT JOIN residents.identifier i ON i.resident_id = r.id"
-                + " AND i.type = 'ID_CARD' AND i.active_token = 1"
-                + " WHERE r.status = 'ACTIVE' AND ("
+            "SELECT "
+                + MATCH_COLUMNS
+                + " FROM residents.resident r WHERE r.status = 'ACTIVE' AND ("
                 + String.join(" OR ", or)
                 + ")")
         .params(params)
@@ -122,11 +142,7 @@ class ResidentRows {
 
   /** One resident as a match record, whatever its status. */
   java.util.Optional<Candidate> candidate(long id) {
-    return jdbc.sql(
-            "SELECT r.id, r.name, r.name_pinyin, r.sex, r.birth_date, r.phone, r.village,"
-                + " r.address, i.value AS id_card FROM residents.resident r"
-                + " LEFT JOIN residents.identifier i ON i.resident_id = r.id"
-                + " AND i.type = 'ID_CARD' AND i.active_token = 1 WHERE r.id = ?")
+    return jdbc.sql("SELECT " + MATCH_COLUMNS + " FROM residents.resident r WHERE r.id = ?")
         .param(id)
         .query(ResidentRows::candidate)
         .optional();

@@ -48,8 +48,22 @@ public final class NamePinyin {
     if (name == null) {
       return "";
     }
+    if (plain(name)) {
+      return name; // the usual case, and the matcher's hot path: nothing to fold
+    }
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
     return folded.replaceAll("[\\s·•.\\-]", "").toLowerCase();
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean cjk = c >= '\u4e00' && c <= '\u9fff';
+      if (!cjk && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Toneless pinyin syllables separated by single spaces; Latin letters kept as one word. */
