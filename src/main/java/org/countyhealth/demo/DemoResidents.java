@@ -211,6 +211,16 @@ final class DemoResidents {
       List<String> villageClinicCodes,
       Map<String, String> townshipOfClinic,
       int count) {
+    return generate(random, villageClinicCodes, townshipOfClinic, count, registered -> {});
+  }
+
+  /** As above, telling {@code afterBatch} how many records are registered after each batch. */
+  Result generate(
+      Random random,
+      List<String> villageClinicCodes,
+      Map<String, String> townshipOfClinic,
+      int count,
+      java.util.function.IntConsumer afterBatch) {
     long[] ids = new long[count];
     MatchOutcome[] outcomes = new MatchOutcome[count];
     Long[] candidates = new Long[count];
@@ -257,6 +267,7 @@ final class DemoResidents {
         }
         start += done.size();
         batch.clear();
+        afterBatch.accept(start);
       }
     }
     return new Result(ids, outcomes, candidates, truth, sampleIds);
@@ -305,7 +316,7 @@ final class DemoResidents {
   }
 
   /** The same person registered again at the township centre, with one typical error. */
-  private static Duplicate duplicate(
+  private Duplicate duplicate(
       Random random, RegistrationRequest o, Error error, Map<String, String> townshipOfClinic) {
     String name = o.name();
     LocalDate birth = o.birthDate();
@@ -319,8 +330,12 @@ final class DemoResidents {
       }
       name = replaced;
     } else if (error == Error.DAY_MONTH_SWAPPED) {
-      if (birth.getDayOfMonth() <= 12 && birth.getDayOfMonth() != birth.getMonthValue()) {
-        birth = LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue());
+      LocalDate swapped =
+          birth.getDayOfMonth() <= 12
+              ? LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue())
+              : birth;
+      if (!swapped.equals(birth) && !swapped.isAfter(today)) {
+        birth = swapped;
       } else {
         applied = Error.MISSING_ID_CARD;
       }

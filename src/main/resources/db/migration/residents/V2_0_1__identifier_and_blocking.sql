@@ -1,14 +1,16 @@
 -- Identifiers of a resident (many per person) and the blocking keys of the matcher.
 
 -- Pinyin of the name without tones, syllables separated by a space ("wang li"), and the blocking
--- key: pinyin letters + birth year ("wangli1956"). Homophones share both (王丽/王莉).
+-- keys: pinyin letters + birth year ("wangli1956"; homophones 王丽/王莉 share it) and surname pinyin +
+-- birth date ("wang19560315"; a mistyped given name keeps it).
 ALTER TABLE residents.resident ADD COLUMN name_pinyin VARCHAR(160);
 ALTER TABLE residents.resident ADD COLUMN name_key VARCHAR(170);
+ALTER TABLE residents.resident ADD COLUMN birth_key VARCHAR(40);
 -- The resident's identity card number, copied from its ID_CARD identifier: the matcher reads it
 -- with every candidate (two different numbers are never one person) without a join.
 ALTER TABLE residents.resident ADD COLUMN id_card VARCHAR(18);
 CREATE INDEX resident_name_key_idx ON residents.resident (name_key);
-CREATE INDEX resident_birth_date_idx ON residents.resident (birth_date);
+CREATE INDEX resident_birth_key_idx ON residents.resident (birth_key);
 CREATE INDEX resident_phone_idx ON residents.resident (phone);
 CREATE INDEX resident_name_idx ON residents.resident (name);
 

@@ -1,6 +1,5 @@
 package org.countyhealth.residents.domain;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import org.countyhealth.residents.rules.MatchRecord;
 final class CandidateIndex {
 
   private final Map<String, List<Candidate>> byNameKey = new HashMap<>();
-  private final Map<LocalDate, List<Candidate>> byBirthDate = new HashMap<>();
+  private final Map<String, List<Candidate>> byBirthKey = new HashMap<>();
   private final Map<String, List<Candidate>> byPhone = new HashMap<>();
 
   CandidateIndex(List<Candidate> candidates) {
@@ -22,7 +21,7 @@ final class CandidateIndex {
   void add(Candidate c) {
     MatchRecord r = c.record();
     byNameKey.computeIfAbsent(r.nameKey(), k -> new ArrayList<>()).add(c);
-    byBirthDate.computeIfAbsent(r.birthDate(), k -> new ArrayList<>()).add(c);
+    byBirthKey.computeIfAbsent(r.birthKey(), k -> new ArrayList<>()).add(c);
     if (r.phone() != null && !r.phone().isEmpty()) {
       byPhone.computeIfAbsent(r.phone(), k -> new ArrayList<>()).add(c);
     }
@@ -32,7 +31,7 @@ final class CandidateIndex {
   List<Candidate> lookup(MatchRecord r) {
     Map<Long, Candidate> found = new LinkedHashMap<>();
     byNameKey.getOrDefault(r.nameKey(), List.of()).forEach(c -> found.putIfAbsent(c.ref(), c));
-    byBirthDate.getOrDefault(r.birthDate(), List.of()).forEach(c -> found.putIfAbsent(c.ref(), c));
+    byBirthKey.getOrDefault(r.birthKey(), List.of()).forEach(c -> found.putIfAbsent(c.ref(), c));
     if (r.phone() != null && !r.phone().isEmpty()) {
       byPhone.getOrDefault(r.phone(), List.of()).forEach(c -> found.putIfAbsent(c.ref(), c));
     }

@@ -28,14 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole-index duplicate scan, a background job on its own thread: one streamed pass over the
- * active residents per blocking key (name key, birth date, phone), scoring every pair within a
- * block and queueing pairs at or above the review threshold that nobody has decided yet.
+ * active residents per blocking key (name key, birth key, phone), scoring every pair within a block
+ * and queueing pairs at or above the review threshold that nobody has decided yet.
  */
 @Service
 public class DuplicateScan implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DuplicateScan.class);
-  private static final String[] KEYS = {"r.name_key", "r.birth_date", "r.phone"};
+  private static final String[] KEYS = {"r.name_key", "r.birth_key", "r.phone"};
 
   public record Progress(
       long run, String state, long processed, long total, long pairsFound, long elapsedMillis) {

@@ -63,7 +63,7 @@ class Registration {
     List<Prepared> prepared = new ArrayList<>(requests.size());
     Set<IdentifierValue> allIds = new LinkedHashSet<>();
     Set<String> keys = new HashSet<>();
-    Set<LocalDate> dates = new HashSet<>();
+    Set<String> births = new HashSet<>();
     Set<String> phones = new HashSet<>();
     for (RegistrationRequest r : requests) {
       IdCardNumber idCard = RegistrationRules.validate(r, today);
@@ -80,14 +80,14 @@ class Registration {
       prepared.add(new Prepared(r, match, phone));
       allIds.addAll(r.identifiers());
       keys.add(match.nameKey());
-      dates.add(r.birthDate());
+      births.add(match.birthKey());
       if (phone != null) {
         phones.add(phone);
       }
     }
     Map<IdentifierValue, Long> stored = identifiers.owners(allIds);
     Map<IdentifierValue, Long> owners = new HashMap<>(stored);
-    CandidateIndex index = new CandidateIndex(residents.candidates(keys, dates, phones));
+    CandidateIndex index = new CandidateIndex(residents.candidates(keys, births, phones));
     List<Plan> plans = new ArrayList<>(prepared.size());
     for (int i = 0; i < prepared.size(); i++) {
       Plan plan = decide(prepared.get(i), -(i + 1L), owners, index);

@@ -26,8 +26,8 @@ class ResidentRows {
       "INSERT INTO residents.resident (name, sex, birth_date, ethnicity, phone, address,"
           + " division_code, village, residence_type, village_clinic_code, township_code,"
           + " family_doctor_id, facility_code, status, created_at, updated_at, version,"
-          + " name_pinyin, name_key, id_card)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,0,?,?,?)";
+          + " name_pinyin, name_key, birth_key, id_card)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,0,?,?,?,?)";
 
   /** What the matcher reads of a resident: one table, no join. */
   static final String MATCH_COLUMNS =
@@ -76,7 +76,8 @@ class ResidentRows {
             ps.setTimestamp(15, at);
             ps.setString(16, n.match().pinyin());
             ps.setString(17, n.match().nameKey());
-            ps.setString(18, n.match().idCard());
+            ps.setString(18, n.match().birthKey());
+            ps.setString(19, n.match().idCard());
           }
 
           @Override
@@ -109,18 +110,18 @@ class ResidentRows {
         });
   }
 
-  /** Active residents sharing a name key, birth date or phone with any of the given. */
+  /** Active residents sharing a name key, birth key or phone with any of the given. */
   List<Candidate> candidates(
-      Collection<String> nameKeys, Collection<LocalDate> birthDates, Collection<String> phones) {
+      Collection<String> nameKeys, Collection<String> birthKeys, Collection<String> phones) {
     List<String> or = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (!nameKeys.isEmpty()) {
       or.add("r.name_key IN (:keys)");
       params.put("keys", nameKeys);
     }
-    if (!birthDates.isEmpty()) {
-      or.add("r.birth_date IN (:dates)");
-      params.put("dates", birthDates);
+    if (!birthKeys.isEmpty()) {
+      or.add("r.birth_key IN (:births)");
+      params.put("births", birthKeys);
     }
     if (!phones.isEmpty()) {
       or.add("r.phone IN (:phones)");

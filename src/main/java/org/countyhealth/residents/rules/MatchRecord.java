@@ -32,4 +32,9 @@ public record MatchRecord(
   public String nameKey() {
     return BlockingKeys.nameKey(pinyin, birthDate);
   }
+
+  /** Blocking key: surname pinyin + birth date ("wang19560315"). */
+  public String birthKey() {
+    return BlockingKeys.birthKey(pinyin, birthDate);
+  }
 }

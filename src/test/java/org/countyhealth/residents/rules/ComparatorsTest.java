@@ -78,6 +78,12 @@ class ComparatorsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"王丽, 1956-03-05, wang19560305", "曾小明, 2001-11-30, zeng20011130"})
+  void birthKeyIsSurnamePinyinAndBirthDate(String name, LocalDate birth, String key) {
+    assertThat(BlockingKeys.birthKey(NamePinyin.of(name), birth)).isEqualTo(key);
+  }
+
+  @ParameterizedTest
   @CsvSource({"王丽, 1956, wangli1956", "wangli, 1956, wangli1956", "Wang Li, 1956, wangli1956"})
   void searchKeyAcceptsCharactersOrPinyin(String input, int year, String key) {
     assertThat(BlockingKeys.nameKey(input, year)).isEqualTo(key);
