@@ -47,5 +47,31 @@ public class RecordingAuditTrail implements AuditTrail {
     RecordingAuditTrail recordingAuditTrail() {
       return new RecordingAuditTrail();
     }
+
+    /** A section as another module would contribute it to the resident page. */
+    @Bean
+    ResidentPageSection probeSection() {
+      return new ResidentPageSection() {
+        @Override
+        public String title() {
+          return "测试分区";
+        }
+
+        @Override
+        public String template() {
+          return "residents-test/section";
+        }
+
+        @Override
+        public String selector() {
+          return "probe";
+        }
+
+        @Override
+        public java.util.Map<String, Object> model(long residentId) {
+          return java.util.Map.of("note", "由其他模块提供");
+        }
+      };
+    }
   }
 }

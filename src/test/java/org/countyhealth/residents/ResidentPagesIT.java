@@ -84,7 +84,11 @@ class ResidentPagesIT {
     mvc.perform(get("/residents/" + id).with(Actors.villageDoctor(clinicA)))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("郑玉珍")))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("441621********")));
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("441621********")))
+        .andExpect(
+            content()
+                .string(org.hamcrest.Matchers.containsString("测试分区：居民 <span>" + id + "</span>")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("由其他模块提供")));
     assertThat(audit.has("RESIDENT_READ", String.valueOf(id))).isTrue();
   }
 

@@ -44,7 +44,10 @@ public class CrossFacilityAccess {
     this.auditTrail = auditTrail;
   }
 
-  /** Answers the resident holding the identifier, after recording why it was opened. */
+  /**
+   * Answers the resident holding the identifier, after recording why it was opened. A resident
+   * within the actor's scope is simply read (audited as such, nothing recorded here).
+   */
   public ResidentDetails open(String identifier, String reason, Actor actor) {
     if (reason == null || reason.strip().length() < 4) {
       throw new BusinessException("CROSS_ACCESS_REASON_REQUIRED", "请说明调阅理由（至少4个字）", "reason");
@@ -58,6 +61,10 @@ public class CrossFacilityAccess {
             .orElseThrow(
                 () -> new NotFound("CROSS_ACCESS_NOT_FOUND", "没有居民持有该证件号码，请核对（须与证件号码完全一致）"));
     ResidentDetails resident = directory.details(id).orElseThrow();
+    if (directory.inScope(id, actor.scope())) {
+      auditTrail.describe("RESIDENT_READ", "Resident", String.valueOf(id));
+      return resident;
+    }
     String type =
         resident.identifiers().stream()
             .filter(

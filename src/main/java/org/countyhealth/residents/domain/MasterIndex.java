@@ -104,13 +104,15 @@ public class MasterIndex implements ResidentRegistry, Residents {
     merges.unmerge(mergeId, actor);
   }
 
+  private record Row(ResidentSummary summary, String status, Long mergedInto) {}
+
   @Override
   @Transactional(readOnly = true)
   public Optional<ResidentSummary> find(long residentId) {
     Long id = residentId;
     // Follow merges to the survivor (a chain is short: each hop is one merge).
     for (int hop = 0; hop < 20 && id != null; hop++) {
-      Optional<Object[]> row =
+      Optional<Row> row =
           jdbc.sql(
                   "SELECT id, name, sex, birth_date, facility_code, village_clinic_code,"
                       + " township_code, family_doctor_id, status, merged_into"
@@ -118,28 +120,26 @@ public class MasterIndex implements ResidentRegistry, Residents {
               .param(id)
               .query(
                   (rs, n) ->
-                      new Object[] {
-                        new ResidentSummary(
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            rs.getString("sex"),
-                            rs.getObject("birth_date", java.time.LocalDate.class),
-                            rs.getString("facility_code"),
-                            rs.getString("village_clinic_code"),
-                            rs.getString("township_code"),
-                            (Long) rs.getObject("family_doctor_id", Long.class)),
-                        rs.getString("status"),
-                        rs.getObject("merged_into", Long.class)
-                      })
+                      new Row(
+                          new ResidentSummary(
+                              rs.getLong("id"),
+                              rs.getString("name"),
+                              rs.getString("sex"),
+                              rs.getObject("birth_date", java.time.LocalDate.class),
+                              rs.getString("facility_code"),
+                              rs.getString("village_clinic_code"),
+                              rs.getString("township_code"),
+                              rs.getObject("family_doctor_id", Long.class)),
+                          rs.getString("status"),
+                          rs.getObject("merged_into", Long.class)))
               .optional();
       if (row.isEmpty()) {
         return Optional.empty();
       }
-      String status = (String) row.get()[1];
-      if ("ACTIVE".equals(status)) {
-        return Optional.of((ResidentSummary) row.get()[0]);
+      if ("ACTIVE".equals(row.get().status())) {
+        return Optional.of(row.get().summary());
       }
-      id = "MERGED".equals(status) ? (Long) row.get()[2] : null;
+      id = "MERGED".equals(row.get().status()) ? row.get().mergedInto() : null;
     }
     return Optional.empty();
   }

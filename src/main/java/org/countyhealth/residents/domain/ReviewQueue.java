@@ -97,6 +97,16 @@ public class ReviewQueue {
         directory.details(p.residentId()).orElseThrow());
   }
 
+  /** Whether the survivor of the merge is in the scope (who may undo it). */
+  public boolean mergeInScope(long mergeId, DataScope scope) {
+    return jdbc.sql("SELECT survivor_id FROM residents.merge WHERE id = ?")
+        .param(mergeId)
+        .query(Long.class)
+        .optional()
+        .map(survivor -> directory.inScope(survivor, scope))
+        .orElse(false);
+  }
+
   /** A reviewer decided the two records are different people. */
   @Transactional
   public void markDistinct(long decisionId, String actor) {

@@ -7,6 +7,7 @@ import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.domain.CrossFacilityAccess;
 import org.countyhealth.residents.domain.ResidentDetails;
 import org.countyhealth.residents.domain.ResidentDirectory;
+import org.countyhealth.residents.domain.ReviewQueue;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.CurrentActor;
 import org.countyhealth.shared.NotFound;
@@ -37,13 +38,16 @@ class ResidentApi {
   private final ResidentRegistry registry;
   private final CrossFacilityAccess crossAccess;
   private final AuditTrail auditTrail;
+  private final ReviewQueue queue;
 
   ResidentApi(
       CurrentActor currentActor,
       ResidentDirectory directory,
       ResidentRegistry registry,
       CrossFacilityAccess crossAccess,
-      AuditTrail auditTrail) {
+      AuditTrail auditTrail,
+      ReviewQueue queue) {
+    this.queue = queue;
     this.currentActor = currentActor;
     this.directory = directory;
     this.registry = registry;
@@ -103,6 +107,9 @@ class ResidentApi {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void unmerge(@PathVariable long mergeId) {
     Actor actor = Permissions.require(currentActor, Privilege.RESIDENT_EDIT);
+    if (!queue.mergeInScope(mergeId, actor.scope())) {
+      throw new NotFound("RESIDENT_MERGE_NOT_FOUND", "找不到该合并记录");
+    }
     registry.unmerge(mergeId, actor.username());
     auditTrail.describe("RESIDENT_UNMERGE", "ResidentMerge", String.valueOf(mergeId));
   }

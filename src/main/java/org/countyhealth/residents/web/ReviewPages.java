@@ -91,6 +91,9 @@ class ReviewPages {
   @PostMapping("/residents/merges/{mergeId}/unmerge")
   String unmerge(@PathVariable long mergeId, RedirectAttributes redirect) {
     Actor actor = Permissions.require(currentActor, Privilege.RESIDENT_EDIT);
+    if (!queue.mergeInScope(mergeId, actor.scope())) {
+      throw new org.countyhealth.shared.NotFound("RESIDENT_MERGE_NOT_FOUND", "找不到该合并记录");
+    }
     registry.unmerge(mergeId, actor.username());
     auditTrail.describe("RESIDENT_UNMERGE", "ResidentMerge", String.valueOf(mergeId));
     redirect.addFlashAttribute("notice", "已撤销合并，两份档案均已恢复");
