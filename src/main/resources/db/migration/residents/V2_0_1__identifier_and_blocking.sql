@@ -20,12 +20,12 @@ CREATE TABLE residents.identifier (
   original_resident_id BIGINT      NOT NULL REFERENCES residents.resident (id),
   type                 VARCHAR(24) NOT NULL,  -- ID_CARD, HEALTH_CODE, HEALTH_CARD, INSURANCE_CARD, PASSPORT, MEDICAL_RECORD_NUMBER
   issuer               VARCHAR(40) NOT NULL DEFAULT '',  -- facility licence code for MRNs, country for passports
-  value                VARCHAR(64) NOT NULL,
-  -- 1 while active, NULL once retired: unique (type, issuer, value) among active identifiers only,
+  id_value             VARCHAR(64) NOT NULL,
+  -- 1 while active, NULL once retired: unique (type, issuer, id_value) among active identifiers only,
   -- without a partial index (H2 has none; NULLs never collide in a unique constraint).
   active_token         SMALLINT    DEFAULT 1,
   created_at           TIMESTAMP   NOT NULL,
-  CONSTRAINT identifier_active_unique UNIQUE (type, issuer, value, active_token)
+  CONSTRAINT identifier_active_unique UNIQUE (type, issuer, id_value, active_token)
 );
 CREATE INDEX identifier_resident_idx ON residents.identifier (resident_id);
-CREATE INDEX identifier_value_idx ON residents.identifier (value);
+CREATE INDEX identifier_value_idx ON residents.identifier (id_value);

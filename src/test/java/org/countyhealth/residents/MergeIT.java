@@ -144,19 +144,20 @@ class MergeIT {
                     "TS-A",
                     IdentifierValue.of(IdentifierType.ID_CARD, other)))
             .residentId();
-    long mergesBefore = jdbc.sql("SELECT COUNT(*) FROM residents.merge").query(Long.class).single();
+    long mergesBefore =
+        jdbc.sql("SELECT COUNT(*) FROM residents.resident_merge").query(Long.class).single();
     assertThatThrownBy(() -> registry.merge(a, a, null, "tester"))
         .extracting(e -> ((BusinessException) e).code())
         .isEqualTo("RESIDENT_MERGE_SELF");
     assertThatThrownBy(() -> registry.merge(a, b, null, "tester"))
         .extracting(e -> ((BusinessException) e).code())
         .isEqualTo("RESIDENT_MERGE_ID_CONFLICT");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM residents.merge").query(Long.class).single())
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM residents.resident_merge").query(Long.class).single())
         .isEqualTo(mergesBefore);
   }
 
   private boolean owners(String idCard) {
-    return jdbc.sql("SELECT COUNT(*) FROM residents.identifier WHERE value = ?")
+    return jdbc.sql("SELECT COUNT(*) FROM residents.identifier WHERE id_value = ?")
             .param(idCard)
             .query(Long.class)
             .single()

@@ -228,7 +228,7 @@ class ResidentPagesIT {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
     long mergeId =
-        jdbc.sql("SELECT id FROM residents.merge WHERE merged_id = ?")
+        jdbc.sql("SELECT id FROM residents.resident_merge WHERE merged_id = ?")
             .param(b.residentId())
             .query(Long.class)
             .single();

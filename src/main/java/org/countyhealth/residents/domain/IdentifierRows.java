@@ -32,8 +32,8 @@ class IdentifierRows {
     }
     List<String> values = ids.stream().map(IdentifierValue::value).distinct().toList();
     jdbc.sql(
-            "SELECT type, issuer, value, resident_id FROM residents.identifier"
-                + " WHERE active_token = 1 AND value IN (:values)")
+            "SELECT type, issuer, id_value, resident_id FROM residents.identifier"
+                + " WHERE active_token = 1 AND id_value IN (:values)")
         .param("values", values)
         .query(
             rs -> {
@@ -41,7 +41,7 @@ class IdentifierRows {
                   new IdentifierValue(
                       IdentifierType.valueOf(rs.getString("type")),
                       rs.getString("issuer"),
-                      rs.getString("value")),
+                      rs.getString("id_value")),
                   rs.getLong("resident_id"));
             });
     owners.keySet().retainAll(ids);
@@ -51,7 +51,7 @@ class IdentifierRows {
   /** A resident's active identifiers, ID card first. */
   List<IdentifierValue> of(long residentId) {
     return jdbc.sql(
-            "SELECT type, issuer, value FROM residents.identifier"
+            "SELECT type, issuer, id_value FROM residents.identifier"
                 + " WHERE resident_id = ? AND active_token = 1 ORDER BY id")
         .param(residentId)
         .query(
@@ -59,7 +59,7 @@ class IdentifierRows {
                 new IdentifierValue(
                     IdentifierType.valueOf(rs.getString("type")),
                     rs.getString("issuer"),
-                    rs.getString("value")))
+                    rs.getString("id_value")))
         .list();
   }
 
@@ -71,7 +71,7 @@ class IdentifierRows {
     }
     Timestamp at = Timestamp.valueOf(now);
     jdbcTemplate.batchUpdate(
-        "INSERT INTO residents.identifier (resident_id, original_resident_id, type, issuer, value,"
+        "INSERT INTO residents.identifier (resident_id, original_resident_id, type, issuer, id_value,"
             + " active_token, created_at) VALUES (?,?,?,?,?,1,?)",
         rows,
         1000,

@@ -40,7 +40,7 @@ class Merges {
     }
     List<String> idCards =
         jdbc.sql(
-                "SELECT DISTINCT value FROM residents.identifier WHERE resident_id IN (?, ?)"
+                "SELECT DISTINCT id_value FROM residents.identifier WHERE resident_id IN (?, ?)"
                     + " AND type = 'ID_CARD' AND active_token = 1")
             .params(survivorId, mergedId)
             .query(String.class)
@@ -52,7 +52,7 @@ class Merges {
     org.springframework.jdbc.support.GeneratedKeyHolder key =
         new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO residents.merge (survivor_id, merged_id, reason, merged_by, merged_at,"
+            "INSERT INTO residents.resident_merge (survivor_id, merged_id, reason, merged_by, merged_at,"
                 + " merged_prev_status, merged_prev_updated_at, merged_prev_version)"
                 + " VALUES (?,?,?,?,?,?,?,?)")
         .params(
@@ -121,7 +121,7 @@ class Merges {
     Merge m =
         jdbc.sql(
                 "SELECT survivor_id, merged_id, merged_prev_status, merged_prev_updated_at,"
-                    + " merged_prev_version, undone_at FROM residents.merge WHERE id = ? FOR UPDATE")
+                    + " merged_prev_version, undone_at FROM residents.resident_merge WHERE id = ? FOR UPDATE")
             .param(mergeId)
             .query(
                 (rs, n) ->
@@ -167,7 +167,7 @@ class Merges {
                 + " version = ? WHERE id = ?")
         .params(m.prevStatus(), m.prevUpdated(), m.prevVersion(), m.mergedId())
         .update();
-    jdbc.sql("UPDATE residents.merge SET undone_by = ?, undone_at = ? WHERE id = ?")
+    jdbc.sql("UPDATE residents.resident_merge SET undone_by = ?, undone_at = ? WHERE id = ?")
         .params(actor, Timestamp.valueOf(LocalDateTime.now(Registration.CHINA)), mergeId)
         .update();
     events.publishEvent(new ResidentsUnmerged(mergeId, m.survivorId(), m.mergedId()));

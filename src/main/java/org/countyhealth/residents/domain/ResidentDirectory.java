@@ -58,7 +58,7 @@ public class ResidentDirectory {
     }
     return jdbc
         .sql(
-            "SELECT resident_id FROM residents.identifier WHERE active_token = 1 AND value IN (?, ?)"
+            "SELECT resident_id FROM residents.identifier WHERE active_token = 1 AND id_value IN (?, ?)"
                 + " ORDER BY id")
         .params(value.strip(), value.strip().toUpperCase())
         .query(Long.class)
@@ -83,7 +83,7 @@ public class ResidentDirectory {
     if (q.matches("[0-9A-Za-z\\-]{5,64}") && byIdentifier(q).isPresent()) {
       where =
           "r.id IN (SELECT resident_id FROM residents.identifier WHERE active_token = 1"
-              + " AND value IN (:v, :V))";
+              + " AND id_value IN (:v, :V))";
       params.put("v", q);
       params.put("V", q.toUpperCase());
     } else if (q.matches("\\+?[0-9\\- ]{7,20}")) {

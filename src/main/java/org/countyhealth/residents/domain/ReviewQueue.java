@@ -99,7 +99,7 @@ public class ReviewQueue {
 
   /** Whether the survivor of the merge is in the scope (who may undo it). */
   public boolean mergeInScope(long mergeId, DataScope scope) {
-    return jdbc.sql("SELECT survivor_id FROM residents.merge WHERE id = ?")
+    return jdbc.sql("SELECT survivor_id FROM residents.resident_merge WHERE id = ?")
         .param(mergeId)
         .query(Long.class)
         .optional()
@@ -126,7 +126,7 @@ public class ReviewQueue {
     Map<String, Object> params = new HashMap<>(s.params());
     params.put("limit", limit);
     return jdbc.sql(
-            "SELECT m.*, s.name AS survivor_name, x.name AS merged_name FROM residents.merge m"
+            "SELECT m.*, s.name AS survivor_name, x.name AS merged_name FROM residents.resident_merge m"
                 + " JOIN residents.resident s ON s.id = m.survivor_id"
                 + " JOIN residents.resident x ON x.id = m.merged_id WHERE "
                 + s.sql()
