@@ -9,10 +9,6 @@ import org.countyhealth.organization.OrganizationRegistry;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Accounts.NewAccount;
 import org.countyhealth.security.Role;
-import org.countyhealth.shared.Privilege;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,22 +39,21 @@ class DemoCounty {
     return facilities.counts(org.countyhealth.shared.DataScope.consortium()).facilities() > 0;
   }
 
-  /** Builds the county and returns the demo accounts. */
+  /** What was built: the demo accounts, and the facilities and staff later steps populate. */
+  record Built(List<DemoAccount> accounts, DemoFacilities county, DemoStaffing staffing) {}
+
+  /** Builds the county's organization and accounts in one transaction. */
   @Transactional
-  List<DemoAccount> generate() {
-    var previous = SecurityContextHolder.getContext().getAuthentication();
-    SecurityContextHolder.getContext().setAuthentication(system());
-    try {
-      Random random = new Random(properties.seed());
-      ChineseNames names = new ChineseNames(random);
-      DemoFacilities county = new DemoFacilities(registry, names, random);
-      county.build(properties.townships(), properties.villagesPerTownship());
-      DemoStaffing staffing = new DemoStaffing(registry, names, random);
-      staffing.build(county);
-      return accounts(county, staffing);
-    } finally {
-      SecurityContextHolder.getContext().setAuthentication(previous);
-    }
+  Built generate(Random random) {
+    return SystemAuthentication.call(
+        () -> {
+          ChineseNames names = new ChineseNames(random);
+          DemoFacilities county = new DemoFacilities(registry, names, random);
+          county.build(properties.townships(), properties.villagesPerTownship());
+          DemoStaffing staffing = new DemoStaffing(registry, names, random);
+          staffing.build(county);
+          return new Built(accounts(county, staffing), county, staffing);
+        });
   }
 
   private List<DemoAccount> accounts(DemoFacilities county, DemoStaffing staffing) {
@@ -96,13 +91,5 @@ class DemoCounty {
       created.add(new DemoAccount(spec.username(), spec.role(), spec.scope(), facilityName));
     }
     return created;
-  }
-
-  private static UsernamePasswordAuthenticationToken system() {
-    List<SimpleGrantedAuthority> all = new ArrayList<>();
-    for (Privilege privilege : Privilege.values()) {
-      all.add(new SimpleGrantedAuthority(privilege.name()));
-    }
-    return UsernamePasswordAuthenticationToken.authenticated("demo-generator", null, all);
   }
 }

@@ -4,17 +4,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Size and seed of the synthetic county. Defaults give ~18 township centres, ~250 village clinics
- * and ~800 staff; tests shrink it.
+ * and ~800 staff, 50,000 residents; tests shrink it.
  */
 @ConfigurationProperties("countyhealth.demo")
 record DemoProperties(
-    Boolean enabled, Long seed, Integer townships, Integer villagesPerTownship, String password) {
+    Boolean enabled,
+    Long seed,
+    Integer townships,
+    Integer villagesPerTownship,
+    Integer residents,
+    String password) {
 
   DemoProperties {
     enabled = enabled == null || enabled;
     seed = seed == null ? 20261122L : seed;
     townships = townships == null ? 18 : Math.max(1, Math.min(townships, 18));
     villagesPerTownship = villagesPerTownship == null ? 14 : Math.max(1, villagesPerTownship);
+    residents = residents == null ? 50_000 : Math.max(0, residents);
     password = password == null ? "Zijin#County2026" : password;
   }
 }

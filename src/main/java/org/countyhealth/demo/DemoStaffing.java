@@ -40,6 +40,7 @@ final class DemoStaffing {
   final Map<String, List<Long>> gpsByTownship = new LinkedHashMap<>();
   final Map<String, Long> villageDoctorByClinic = new LinkedHashMap<>();
   final Map<String, Long> administratorByFacility = new LinkedHashMap<>();
+  final List<Long> teams = new ArrayList<>();
 
   DemoStaffing(OrganizationRegistry registry, ChineseNames names, Random random) {
     this.registry = registry;
@@ -116,7 +117,7 @@ final class DemoStaffing {
       for (int v = team; v < villages.size(); v += 2) {
         members.put(villageDoctorByClinic.get(villages.get(v)), TeamRole.VILLAGE_DOCTOR);
       }
-      registry.formTeam(township, "家庭医生第" + (team + 1) + "团队", leader, members);
+      teams.add(registry.formTeam(township, "家庭医生第" + (team + 1) + "团队", leader, members));
     }
   }
 

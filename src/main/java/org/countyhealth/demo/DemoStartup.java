@@ -1,6 +1,7 @@
 package org.countyhealth.demo;
 
 import java.util.List;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,11 +21,17 @@ class DemoStartup {
   private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
   private final DemoCounty county;
+  private final DemoPopulation population;
   private final DemoProperties properties;
   private final Environment environment;
 
-  DemoStartup(DemoCounty county, DemoProperties properties, Environment environment) {
+  DemoStartup(
+      DemoCounty county,
+      DemoPopulation population,
+      DemoProperties properties,
+      Environment environment) {
     this.county = county;
+    this.population = population;
     this.properties = properties;
     this.environment = environment;
   }
@@ -37,7 +44,10 @@ class DemoStartup {
     List<DemoAccount> accounts = DemoAccounts.standard();
     if (!county.exists()) {
       long start = System.nanoTime();
-      accounts = county.generate();
+      Random random = new Random(properties.seed());
+      DemoCounty.Built built = county.generate(random);
+      population.populate(built, properties.residents(), random);
+      accounts = built.accounts();
       log.info("Demo county generated in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
     System.out.println(banner(accounts));

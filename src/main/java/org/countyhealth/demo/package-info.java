@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
-    allowedDependencies = {"shared", "organization", "security"})
+    allowedDependencies = {"shared", "organization", "security", "residents"})
 package org.countyhealth.demo;

@@ -1,0 +1,75 @@
+package org.countyhealth.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.countyhealth.residents.Contracts;
+import org.countyhealth.residents.HealthRecords;
+import org.countyhealth.residents.ResidentRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The county's residents (with injected duplicates), their family-doctor contracts and check-ups,
+ * registered in batches through the residents facades after the organization exists.
+ */
+@Component
+class DemoPopulation {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
+
+  private final ResidentRegistry residents;
+  private final Contracts contracts;
+  private final HealthRecords records;
+  private final Clock clock;
+
+  DemoPopulation(
+      ResidentRegistry residents, Contracts contracts, HealthRecords records, Clock clock) {
+    this.residents = residents;
+    this.contracts = contracts;
+    this.records = records;
+    this.clock = clock;
+  }
+
+  void populate(DemoCounty.Built built, int count, Random random) {
+    if (count == 0) {
+      return;
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<String> clinics = new ArrayList<>();
+    Map<String, String> townshipOfClinic = new LinkedHashMap<>();
+    for (int t = 0; t < built.county().townships.size(); t++) {
+      for (String clinic : built.county().villagesByTownship.get(t)) {
+        clinics.add(clinic);
+        townshipOfClinic.put(clinic, built.county().townships.get(t));
+      }
+    }
+    SystemAuthentication.call(
+        () -> {
+          DemoResidents.Result result =
+              new DemoResidents(residents, today)
+                  .generate(
+                      random,
+                      clinics,
+                      townshipOfClinic,
+                      count,
+                      done -> {
+                        if (done % 10_000 == 0) {
+                          log.info("Demo residents registered: {} / {}", done, count);
+                        }
+                      });
+          List<Long> people = Arrays.stream(result.residentIds()).distinct().boxed().toList();
+          int signed =
+              new DemoContracts(contracts, records)
+                  .create(people, built.staffing().teams, random, today);
+          log.info("Demo residents: {} records, {} contracts", people.size(), signed);
+          return signed;
+        });
+  }
+}
