@@ -2,6 +2,7 @@ package org.countyhealth.chronic.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.countyhealth.chronic.Adverse;
 import org.countyhealth.chronic.Disease;
 
 /**
@@ -37,12 +38,6 @@ public final class Classification {
     public boolean twoWeekFollowUp() {
       return this != CONTROLLED;
     }
-  }
-
-  public enum Adverse {
-    NONE,
-    PRESENT,
-    HARD_TO_CONTROL
   }
 
   /** Whether the measured value meets the target; null when the value was not measured. */

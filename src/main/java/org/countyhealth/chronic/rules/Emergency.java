@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.Symptom;
 
 /**
  * Danger criteria that call for an urgent referral after first aid, with a follow-up of it within

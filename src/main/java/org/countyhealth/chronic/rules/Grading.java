@@ -1,5 +1,7 @@
 package org.countyhealth.chronic.rules;
 
+import org.countyhealth.chronic.Adherence;
+import org.countyhealth.chronic.Discomfort;
 import org.countyhealth.chronic.Grade;
 
 /**
@@ -12,39 +14,6 @@ import org.countyhealth.chronic.Grade;
 public final class Grading {
 
   private Grading() {}
-
-  /** 服药依从性 of the national form: 规律 / 间断 / 不服药. */
-  public enum Adherence {
-    REGULAR("规律"),
-    INTERMITTENT("间断"),
-    NONE("不服药");
-
-    private final String label;
-
-    Adherence(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
-
-  public enum Discomfort {
-    NONE("无"),
-    MILD("轻度"),
-    MODERATE_SEVERE("中、重度");
-
-    private final String label;
-
-    Discomfort(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
 
   public static Grade grade(
       Classification.Result result,

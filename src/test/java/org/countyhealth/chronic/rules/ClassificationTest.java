@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.countyhealth.chronic.Adverse;
 import org.countyhealth.chronic.Disease;
-import org.countyhealth.chronic.rules.Classification.Adverse;
 import org.countyhealth.chronic.rules.Classification.Result;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

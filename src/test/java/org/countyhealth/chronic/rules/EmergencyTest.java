@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.Symptom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -2,11 +2,11 @@ package org.countyhealth.chronic.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.countyhealth.chronic.Adherence;
+import org.countyhealth.chronic.Discomfort;
 import org.countyhealth.chronic.Disease;
 import org.countyhealth.chronic.Grade;
 import org.countyhealth.chronic.rules.Classification.Result;
-import org.countyhealth.chronic.rules.Grading.Adherence;
-import org.countyhealth.chronic.rules.Grading.Discomfort;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,8 +1,7 @@
-package org.countyhealth.chronic.rules;
+package org.countyhealth.chronic;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.countyhealth.chronic.Disease;
 
 /**
  * Danger symptoms that call for an urgent referral: hypertension line 134, diabetes lines 197–198
