@@ -180,7 +180,8 @@ public class FollowUps {
           f.visitOn(),
           false);
       referral = "建议转诊上级医院，2周内随访转诊情况";
-    } else if (latest) {
+    } else if (latest && e.lastVisitOn() != null) {
+      // The first follow-up sets the initial grade; only later changes move the patient.
       Optional<LevelChange.Move> move = LevelChange.proposal(e.grade(), a.grade());
       if (move.isPresent()) {
         Direction d = move.get() == LevelChange.Move.UP ? Direction.UP : Direction.DOWN;

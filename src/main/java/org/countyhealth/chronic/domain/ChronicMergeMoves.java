@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Moves the programme's rows on a merge of residents and back on an unmerge. */
 @Component
-class MergeMoves {
+class ChronicMergeMoves {
 
   static final List<String> TABLES =
       List.of(
@@ -22,7 +22,7 @@ class MergeMoves {
 
   private final JdbcClient jdbc;
 
-  MergeMoves(JdbcClient jdbc) {
+  ChronicMergeMoves(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
