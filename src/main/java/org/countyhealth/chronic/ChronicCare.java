@@ -19,4 +19,10 @@ public interface ChronicCare {
 
   /** Records a screening BP reading; answers the outcome (normal, recheck, suspected case). */
   String screen(Actor actor, ScreeningRequest request);
+
+  /**
+   * Changes the registry status (MANAGED, TRANSFERRED, LOST, DIED, REFUSED) with a reason; a reason
+   * is required unless the patient returns to management.
+   */
+  void changeStatus(Actor actor, long enrolmentId, String status, String reason);
 }

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
-    allowedDependencies = {"shared", "organization", "security"})
+    allowedDependencies = {"shared", "organization", "security", "chronic"})
 package org.countyhealth.demo;

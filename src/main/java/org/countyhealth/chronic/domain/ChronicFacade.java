@@ -41,4 +41,9 @@ class ChronicFacade implements ChronicCare {
   public String screen(Actor actor, ScreeningRequest request) {
     return screening.screen(actor, request).name();
   }
+
+  @Override
+  public void changeStatus(Actor actor, long enrolmentId, String status, String reason) {
+    registry.changeStatus(actor, enrolmentId, status, reason);
+  }
 }
