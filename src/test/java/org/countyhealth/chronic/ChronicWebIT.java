@@ -98,6 +98,53 @@ class ChronicWebIT {
                 .single())
         .isPositive();
 
+    long visit =
+        jdbc.sql("SELECT id FROM chronic.follow_up WHERE enrolment_id = ?")
+            .param(enrolment)
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            post("/chronic/follow-ups/{id}/void", visit)
+                .with(auth)
+                .with(csrf())
+                .param("residentId", String.valueOf(resident))
+                .param("reason", "录入错误"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.sql("SELECT voided FROM chronic.follow_up WHERE id = ?")
+                .param(visit)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    mvc.perform(
+            post("/residents/{id}/chronic/screening", resident)
+                .with(auth)
+                .with(csrf())
+                .param("systolic", "150")
+                .param("diastolic", "95")
+                .param("firstVisit", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("预约复查")));
+
+    mvc.perform(
+            get("/chronic/indicators")
+                .with(
+                    authentication(
+                        TestActors.authentication(
+                            new Actor(
+                                9L,
+                                "q",
+                                "质控",
+                                null,
+                                fx.township,
+                                java.util.Set.of(),
+                                java.util.Set.of("INDICATOR_VIEW"),
+                                org.countyhealth.shared.DataScope.of(
+                                    java.util.Set.of(fx.township)))))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("规范管理率")));
+
     mvc.perform(get("/chronic/worklist").param("kind", "DUE_THIS_WEEK").with(auth))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("本周应随访")));

@@ -43,7 +43,8 @@ public class History {
       LocalDate nextVisitOn,
       String emergencyReasons,
       boolean voided,
-      String voidReason) {}
+      String voidReason,
+      boolean education) {}
 
   public record Change(String disease, Grade from, Grade to, LocalDate on, String reason) {}
 
@@ -54,7 +55,8 @@ public class History {
     audit.describe("CHRONIC_READ", "Resident", String.valueOf(residentId));
     return jdbc.sql(
             "SELECT id, disease, visit_on, mode, systolic, diastolic, fasting_glucose, bmi,"
-                + " classification, grade, next_visit_on, emergency_reasons, voided, void_reason"
+                + " classification, grade, next_visit_on, emergency_reasons, voided, void_reason,"
+                + " education"
                 + " FROM chronic.follow_up WHERE resident_id = ? ORDER BY visit_on, id")
         .param(residentId)
         .query(
@@ -73,7 +75,8 @@ public class History {
                     rs.getObject(11, LocalDate.class),
                     rs.getString(12),
                     rs.getBoolean(13),
-                    rs.getString(14)))
+                    rs.getString(14),
+                    rs.getBoolean(15)))
         .list();
   }
 

@@ -9,12 +9,15 @@ import org.countyhealth.chronic.ChronicCare;
 import org.countyhealth.chronic.Disease;
 import org.countyhealth.chronic.EnrolmentRequest;
 import org.countyhealth.chronic.FollowUpOutcome;
+import org.countyhealth.chronic.ScreeningRequest;
 import org.countyhealth.chronic.Symptom;
 import org.countyhealth.chronic.domain.EnrolmentRow;
 import org.countyhealth.chronic.domain.History;
 import org.countyhealth.chronic.domain.ReferralLinks;
 import org.countyhealth.chronic.domain.Registry;
 import org.countyhealth.chronic.domain.Worklists;
+import org.countyhealth.chronic.rules.Schedule;
+import org.countyhealth.chronic.rules.Screening;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.CurrentActor;
@@ -135,6 +138,15 @@ class ChronicPages {
     model.addAttribute("visits", visits);
     model.addAttribute("changes", history.changes(actor, residentId));
     model.addAttribute("suggestions", referrals.ofResident(residentId));
+    int year = LocalDate.now().getYear();
+    model.addAttribute(
+        "educationOwed",
+        Schedule.educationOwed(
+            visits.stream()
+                .filter(v -> v.education() && !v.voided())
+                .map(History.Visit::visitOn)
+                .toList(),
+            year));
     model.addAttribute("diseases", Disease.values());
     model.addAttribute("errors", errors);
     model.addAttribute("form", form == null ? new EnrolForm(null, LocalDate.now(), null) : form);
@@ -153,6 +165,40 @@ class ChronicPages {
   private static String join(
       List<History.Visit> visits, java.util.function.Function<History.Visit, String> f) {
     return visits.stream().map(f).collect(Collectors.joining(","));
+  }
+
+  @PostMapping("/residents/{residentId}/chronic/screening")
+  String screen(
+      @PathVariable long residentId,
+      @RequestParam(required = false) Integer systolic,
+      @RequestParam(required = false) Integer diastolic,
+      @RequestParam(defaultValue = "false") boolean firstVisit,
+      Model model) {
+    if (systolic == null || diastolic == null) {
+      return renderPatient(residentId, model, Map.of("screenSystolic", "请填写收缩压和舒张压"), null);
+    }
+    try {
+      String outcome =
+          care.screen(
+              actors.require(),
+              new ScreeningRequest(residentId, LocalDate.now(), systolic, diastolic, firstVisit));
+      model.addAttribute("screened", Screening.Outcome.valueOf(outcome).label());
+    } catch (BusinessException e) {
+      if (e.status() == 404 || e.status() == 403) {
+        throw e;
+      }
+      return renderPatient(residentId, model, Map.of("screenSystolic", e.getMessage()), null);
+    }
+    return renderPatient(residentId, model, Map.of(), null);
+  }
+
+  @PostMapping("/chronic/follow-ups/{id}/void")
+  String voidVisit(
+      @PathVariable long id,
+      @RequestParam long residentId,
+      @RequestParam(required = false) String reason) {
+    history.voidVisit(actors.require(), id, reason);
+    return "redirect:/residents/" + residentId + "/chronic";
   }
 
   @GetMapping("/chronic/enrolments/{id}/follow-up")
