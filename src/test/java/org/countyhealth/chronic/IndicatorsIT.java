@@ -64,6 +64,23 @@ class IndicatorsIT {
     assertThat(row.standard()).isEqualTo(1);
     assertThat(row.controlled()).isEqualTo(1);
     assertThat(row.standardRate()).isEqualTo(33.3);
+
+    // Cohort view today: A and B visited last year only → no visit in 3 months; C never visited.
+    var cohort =
+        indicators.cohort(doctor, LocalDate.now()).stream()
+            .filter(c -> c.facilityCode().equals(clinic))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cohort.patients()).isEqualTo(3);
+    assertThat(cohort.noVisit3m()).isEqualTo(3);
+    assertThat(cohort.controlled3m()).isZero();
+    var rounding =
+        indicators.rounding(doctor, year).stream()
+            .filter(r -> r.facilityCode().equals(fx.township))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rounding.below())
+        .isGreaterThanOrEqualTo(3); // 130 three times (A's last, B's first two)
   }
 
   long enrol(Actor doctor, ChronicFixtures fx, String clinic, LocalDate on) {

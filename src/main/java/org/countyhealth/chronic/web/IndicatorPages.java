@@ -26,6 +26,8 @@ class IndicatorPages {
     int y = year == null || year < 2000 || year > today.getYear() ? today.getYear() : year;
     model.addAttribute("year", y);
     model.addAttribute("rows", indicators.year(actors.require(), y, today));
+    model.addAttribute("cohort", indicators.cohort(actors.require(), today));
+    model.addAttribute("rounding", indicators.rounding(actors.require(), y));
     model.addAttribute("standardTarget", Indicators.STANDARD_TARGET);
     model.addAttribute("controlTarget", Indicators.CONTROL_TARGET);
     return "chronic/indicators";
