@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
-    allowedDependencies = {"shared", "organization", "security", "chronic"})
+    allowedDependencies = {"shared", "organization", "security", "residents", "chronic"})
 package org.countyhealth.demo;
