@@ -1,7 +1,6 @@
 package org.countyhealth.chronic.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
@@ -13,6 +12,7 @@ import org.countyhealth.chronic.Disease;
 import org.countyhealth.chronic.FollowUpOutcome;
 import org.countyhealth.chronic.FollowUpRequest;
 import org.countyhealth.chronic.Grade;
+import org.countyhealth.chronic.rules.BodyMassIndex;
 import org.countyhealth.chronic.rules.Classification;
 import org.countyhealth.chronic.rules.Emergency;
 import org.countyhealth.chronic.rules.Grading;
@@ -90,7 +90,7 @@ public class FollowUps {
         throw new BusinessException("CHRONIC_GLUCOSE_REQUIRED", "面对面随访须检测空腹血糖", "fastingGlucose");
       }
     }
-    BigDecimal bmi = bmi(f.weightKg(), f.heightCm());
+    BigDecimal bmi = BodyMassIndex.of(f.weightKg(), f.heightCm());
     int age = Period.between(resident.birthDate(), f.visitOn()).getYears();
     List<String> emergency =
         Emergency.reasons(e.disease(), v, f.symptoms(), f.pregnantOrLactating());
@@ -229,22 +229,6 @@ public class FollowUps {
         a.bmi(),
         a.emergency(),
         referral);
-  }
-
-  static BigDecimal bmi(BigDecimal weightKg, BigDecimal heightCm) {
-    if (weightKg == null || heightCm == null || heightCm.signum() <= 0) {
-      return null;
-    }
-    if (weightKg.compareTo(BigDecimal.valueOf(20)) < 0
-        || weightKg.compareTo(BigDecimal.valueOf(300)) > 0) {
-      throw new BusinessException("CHRONIC_VALUE_OUT_OF_RANGE", "体重应在 20–300 kg 之间", "weightKg");
-    }
-    if (heightCm.compareTo(BigDecimal.valueOf(100)) < 0
-        || heightCm.compareTo(BigDecimal.valueOf(230)) > 0) {
-      throw new BusinessException("CHRONIC_VALUE_OUT_OF_RANGE", "身高应在 100–230 cm 之间", "heightCm");
-    }
-    BigDecimal m = heightCm.movePointLeft(2);
-    return weightKg.divide(m.multiply(m), 1, RoundingMode.HALF_UP);
   }
 
   private long insert(Actor actor, FollowUpRequest f, Assessment a) {
