@@ -10,7 +10,9 @@ import java.util.Set;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.chronic.domain.ReferralLinks;
 import org.countyhealth.chronic.domain.Registry;
+import org.countyhealth.chronic.domain.ScreeningDesk;
 import org.countyhealth.chronic.domain.Worklists;
+import org.countyhealth.chronic.rules.HighRisk;
 import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.DownReferralReceived;
 import org.countyhealth.referral.ReferralAccepted;
@@ -199,6 +201,33 @@ class FollowUpRulesIT {
                 .query(String.class)
                 .list())
         .containsExactly("YELLOW", "RED", "GREEN");
+  }
+
+  @Test
+  void highRiskResidentsAreDueForReMeasurementAfterSixMonths(@Autowired ScreeningDesk desk) {
+    long resident = fx.resident(LocalDate.of(1965, 1, 1));
+    var factors =
+        desk.markHighRisk(
+            doctor,
+            resident,
+            Disease.HYPERTENSION,
+            new HighRisk.Profile(
+                61, "1", 134, 80, new java.math.BigDecimal("25.0"), 92, false, true, null),
+            today.minusMonths(6));
+    assertThat(factors)
+        .contains(
+            HighRisk.Factor.HIGH_NORMAL_BP, HighRisk.Factor.OVERWEIGHT, HighRisk.Factor.AGE_55);
+    assertThat(worklists.list(doctor, Worklists.Kind.HIGH_RISK, false, today))
+        .anyMatch(i -> i.residentId() == resident && i.dueOn().equals(today));
+    long fresh = fx.resident(LocalDate.of(1965, 1, 1));
+    desk.markHighRisk(
+        doctor,
+        fresh,
+        Disease.DIABETES,
+        new HighRisk.Profile(61, "1", null, null, null, null, false, false, null),
+        today);
+    assertThat(worklists.list(doctor, Worklists.Kind.HIGH_RISK, false, today))
+        .noneMatch(i -> i.residentId() == fresh); // diabetes: yearly
   }
 
   @Test

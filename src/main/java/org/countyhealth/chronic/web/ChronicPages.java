@@ -94,6 +94,13 @@ class ChronicPages {
     return "redirect:/chronic/worklist?kind=REFERRAL_CHECK";
   }
 
+  /** The user confirms a suggested referral: requested from the referral module when present. */
+  @PostMapping("/chronic/referrals/{id}/confirm")
+  String confirmReferral(@PathVariable long id) {
+    referrals.confirm(actors.require(), id);
+    return "redirect:/chronic/worklist?kind=REFERRAL_CHECK";
+  }
+
   @GetMapping("/residents/{residentId}/chronic")
   String patient(@PathVariable long residentId, Model model) {
     return renderPatient(residentId, model, Map.of(), null);
