@@ -1,0 +1,291 @@
+package org.countyhealth.chronic.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.FollowUpOutcome;
+import org.countyhealth.chronic.FollowUpRequest;
+import org.countyhealth.chronic.Grade;
+import org.countyhealth.chronic.rules.BodyMassIndex;
+import org.countyhealth.chronic.rules.Classification;
+import org.countyhealth.chronic.rules.Emergency;
+import org.countyhealth.chronic.rules.Grading;
+import org.countyhealth.chronic.rules.LevelChange;
+import org.countyhealth.chronic.rules.Vitals;
+import org.countyhealth.referral.Direction;
+import org.countyhealth.residents.ResidentSummary;
+import org.countyhealth.shared.Actor;
+import org.countyhealth.shared.BusinessException;
+import org.countyhealth.shared.Privilege;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a follow-up and applies the rules on save: emergency (one-step urgent referral),
+ * classification, grade, next date, referral suggestion; a grade that moves the patient to another
+ * level proposes the up- or down-referral.
+ */
+@Service
+@Transactional
+public class FollowUps {
+
+  private final JdbcClient jdbc;
+  private final Registry registry;
+  private final Access access;
+  private final ReferralLinks referrals;
+  private final AuditTrail audit;
+
+  FollowUps(
+      JdbcClient jdbc,
+      Registry registry,
+      Access access,
+      ReferralLinks referrals,
+      AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.access = access;
+    this.referrals = referrals;
+    this.audit = audit;
+  }
+
+  /** The rules' verdict on a form, validated; nothing saved. */
+  record Assessment(
+      EnrolmentRow enrolment,
+      Vitals vitals,
+      boolean controlled,
+      Classification.Result result,
+      Grade grade,
+      LocalDate next,
+      BigDecimal bmi,
+      List<String> emergency) {}
+
+  @Transactional(readOnly = true)
+  public Assessment assess(Actor actor, FollowUpRequest f) {
+    Access.require(actor, Privilege.CHRONIC_VIEW);
+    EnrolmentRow e = registry.find(actor, f.enrolmentId());
+    ResidentSummary resident = access.resident(actor, e.residentId());
+    if (f.visitOn() == null) {
+      throw new BusinessException("CHRONIC_VISIT_DATE_REQUIRED", "请填写随访日期", "visitOn");
+    }
+    if (f.visitOn().isAfter(LocalDate.now())) {
+      throw new BusinessException("CHRONIC_DATE_IN_FUTURE", "随访日期不能晚于今天", "visitOn");
+    }
+    if (f.visitOn().isBefore(e.enrolledOn())) {
+      throw new BusinessException("CHRONIC_VISIT_BEFORE_ENROLMENT", "随访日期不能早于建档日期", "visitOn");
+    }
+    Vitals v =
+        new Vitals(f.systolic(), f.diastolic(), f.fastingGlucose(), f.heartRate(), f.temperature());
+    if (f.mode().faceToFace()) {
+      if (!v.hasBp()) {
+        throw new BusinessException("CHRONIC_BP_REQUIRED", "面对面随访须测量血压", "systolic");
+      }
+      if (e.disease() == Disease.DIABETES && v.fastingGlucose() == null) {
+        throw new BusinessException("CHRONIC_GLUCOSE_REQUIRED", "面对面随访须检测空腹血糖", "fastingGlucose");
+      }
+    }
+    BigDecimal bmi = BodyMassIndex.of(f.weightKg(), f.heightCm());
+    int age = Period.between(resident.birthDate(), f.visitOn()).getYears();
+    List<String> emergency =
+        Emergency.reasons(e.disease(), v, f.symptoms(), f.pregnantOrLactating());
+    // A phone visit without a measurement keeps the previous control state.
+    Boolean measured = Classification.controlled(e.disease(), age, v);
+    boolean controlled = measured != null ? measured : !e.uncontrolled();
+    Classification.Result result =
+        Classification.classify(
+            !emergency.isEmpty(), controlled, f.adverse(), f.newComplication(), e.uncontrolled());
+    Grade grade = Grading.grade(result, controlled, f.adherence(), f.discomfort());
+    return new Assessment(
+        e,
+        v,
+        controlled,
+        result,
+        grade,
+        Classification.nextVisit(result, f.visitOn()),
+        bmi,
+        emergency);
+  }
+
+  public FollowUpOutcome preview(Actor actor, FollowUpRequest f) {
+    return outcome(null, assess(actor, f), null);
+  }
+
+  public FollowUpOutcome record(Actor actor, FollowUpRequest f) {
+    Access.require(actor, Privilege.CHRONIC_EDIT);
+    Assessment a = assess(actor, f);
+    EnrolmentRow e = a.enrolment();
+    if (!"MANAGED".equals(e.status())) {
+      throw new BusinessException("CHRONIC_NOT_MANAGED", "该患者已" + e.statusLabel() + "，不能登记随访");
+    }
+    jdbc.sql("SELECT id FROM chronic.enrolment WHERE id = ? FOR UPDATE")
+        .param(e.id())
+        .query(Long.class)
+        .single();
+    long id = insert(actor, f, a);
+    String nextReason =
+        switch (a.result()) {
+          case CONTROLLED -> "ROUTINE";
+          case FIRST_UNCONTROLLED -> "REVISIT";
+          default -> "REFERRAL_CHECK";
+        };
+    // A visit older than the latest one recorded does not move the schedule back.
+    boolean latest = e.lastVisitOn() == null || !f.visitOn().isBefore(e.lastVisitOn());
+    if (latest) {
+      jdbc.sql(
+              "UPDATE chronic.enrolment SET grade = ?, management_level = ?, last_visit_on = ?,"
+                  + " next_visit_on = ?, next_reason = ?, uncontrolled = ?, version = version + 1"
+                  + " WHERE id = ?")
+          .params(
+              a.grade().name(),
+              LevelChange.managementLevel(e.disease(), a.grade()),
+              f.visitOn(),
+              a.next(),
+              nextReason,
+              !a.controlled(),
+              e.id())
+          .update();
+    }
+    String referral = null;
+    if (latest && a.grade() != e.grade()) {
+      Grades.record(
+          jdbc, e.id(), e.residentId(), e.grade(), a.grade(), f.visitOn(), a.result().label(), id);
+    }
+    if (a.result() == Classification.Result.EMERGENCY) {
+      referrals.suggest(
+          actor,
+          e.id(),
+          e.residentId(),
+          e.disease(),
+          Direction.UP,
+          true,
+          "紧急转诊：" + String.join("、", a.emergency()),
+          f.visitOn(),
+          true);
+      referral = "已发起紧急转诊，2周内随访转诊情况";
+    } else if (a.result() == Classification.Result.REFER) {
+      referrals.suggest(
+          actor,
+          e.id(),
+          e.residentId(),
+          e.disease(),
+          Direction.UP,
+          false,
+          reasonOfReferral(f, a),
+          f.visitOn(),
+          false);
+      referral = "建议转诊上级医院，2周内随访转诊情况";
+    } else if (latest && e.lastVisitOn() != null) {
+      // The first follow-up sets the initial grade; only later changes move the patient.
+      Optional<LevelChange.Move> move = LevelChange.proposal(e.grade(), a.grade());
+      if (move.isPresent()) {
+        Direction d = move.get() == LevelChange.Move.UP ? Direction.UP : Direction.DOWN;
+        referrals.suggest(
+            actor,
+            e.id(),
+            e.residentId(),
+            e.disease(),
+            d,
+            false,
+            e.grade().label()
+                + "→"
+                + a.grade().label()
+                + "，建议"
+                + d.label()
+                + "至"
+                + a.grade().managedBy(),
+            f.visitOn(),
+            false);
+        referral = "色标变更，建议" + d.label() + "至" + a.grade().managedBy();
+      }
+    }
+    audit.describe("CHRONIC_FOLLOW_UP", "Resident", String.valueOf(e.residentId()));
+    return outcome(id, a, referral);
+  }
+
+  private static String reasonOfReferral(FollowUpRequest f, Assessment a) {
+    if (f.newComplication()) {
+      return "出现新的并发症或原有并发症加重";
+    }
+    if (f.adverse() == org.countyhealth.chronic.Adverse.HARD_TO_CONTROL) {
+      return "药物不良反应难以控制";
+    }
+    return "连续两次" + (a.enrolment().disease() == Disease.DIABETES ? "空腹血糖" : "血压") + "控制不满意";
+  }
+
+  private static FollowUpOutcome outcome(Long id, Assessment a, String referral) {
+    return new FollowUpOutcome(
+        id,
+        a.result().name(),
+        a.result().label(),
+        a.grade(),
+        LevelChange.managementLevel(a.enrolment().disease(), a.grade()),
+        a.next(),
+        a.bmi(),
+        a.emergency(),
+        referral);
+  }
+
+  private long insert(Actor actor, FollowUpRequest f, Assessment a) {
+    EnrolmentRow e = a.enrolment();
+    String symptoms =
+        f.symptoms().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    return Rows.insert(
+        jdbc.sql(
+                "INSERT INTO chronic.follow_up (enrolment_id, resident_id, original_resident_id,"
+                    + " disease, visit_on, mode, facility_code, doctor_id, symptoms, other_symptoms,"
+                    + " discomfort, systolic, diastolic, weight_kg, height_cm, bmi, heart_rate,"
+                    + " temperature, fasting_glucose, foot_pulse, cigarettes_per_day,"
+                    + " spirits_ml_per_day, exercise_per_week, exercise_minutes, salt_intake,"
+                    + " staple_food_g, adherence, adverse, new_complication, pregnant_or_lactating,"
+                    + " medication, controlled, classification, emergency_reasons, grade,"
+                    + " next_visit_on, education, created_by, created_at) VALUES (?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(
+                e.id(),
+                e.residentId(),
+                e.residentId(),
+                e.disease().name(),
+                f.visitOn(),
+                f.mode().name(),
+                actor.facilityCode(),
+                actor.staffId(),
+                symptoms,
+                f.otherSymptoms(),
+                f.discomfort().name(),
+                f.systolic(),
+                f.diastolic(),
+                f.weightKg(),
+                f.heightCm(),
+                a.bmi(),
+                f.heartRate(),
+                f.temperature(),
+                f.fastingGlucose(),
+                f.footPulse(),
+                f.cigarettesPerDay(),
+                f.spiritsMlPerDay(),
+                f.exercisePerWeek(),
+                f.exerciseMinutes(),
+                f.saltIntake(),
+                f.stapleFoodG(),
+                f.adherence().name(),
+                f.adverse().name(),
+                f.newComplication(),
+                f.pregnantOrLactating(),
+                f.medication(),
+                a.controlled(),
+                a.result().name(),
+                a.emergency().isEmpty() ? null : String.join("、", a.emergency()),
+                a.grade().name(),
+                a.next(),
+                f.education(),
+                actor.username(),
+                LocalDateTime.now()));
+  }
+}

@@ -1,0 +1,125 @@
+package org.countyhealth.chronic.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.chronic.Grade;
+import org.countyhealth.shared.Actor;
+import org.countyhealth.shared.BusinessException;
+import org.countyhealth.shared.NotFound;
+import org.countyhealth.shared.Privilege;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A patient's follow-ups and grade changes; voiding a follow-up (never deleting it). */
+@Service
+@Transactional
+public class History {
+
+  private final JdbcClient jdbc;
+  private final Access access;
+  private final AuditTrail audit;
+
+  History(JdbcClient jdbc, Access access, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  public record Visit(
+      long id,
+      String disease,
+      LocalDate visitOn,
+      String mode,
+      Integer systolic,
+      Integer diastolic,
+      BigDecimal fastingGlucose,
+      BigDecimal bmi,
+      String classification,
+      Grade grade,
+      LocalDate nextVisitOn,
+      String emergencyReasons,
+      boolean voided,
+      String voidReason,
+      boolean education) {}
+
+  public record Change(String disease, Grade from, Grade to, LocalDate on, String reason) {}
+
+  @Transactional(readOnly = true)
+  public List<Visit> visits(Actor actor, long residentId) {
+    Access.require(actor, Privilege.CHRONIC_VIEW);
+    access.resident(actor, residentId);
+    audit.describe("CHRONIC_READ", "Resident", String.valueOf(residentId));
+    return jdbc.sql(
+            "SELECT id, disease, visit_on, mode, systolic, diastolic, fasting_glucose, bmi,"
+                + " classification, grade, next_visit_on, emergency_reasons, voided, void_reason,"
+                + " education"
+                + " FROM chronic.follow_up WHERE resident_id = ? ORDER BY visit_on, id")
+        .param(residentId)
+        .query(
+            (rs, i) ->
+                new Visit(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getObject(3, LocalDate.class),
+                    rs.getString(4),
+                    (Integer) rs.getObject(5, Integer.class),
+                    (Integer) rs.getObject(6, Integer.class),
+                    rs.getBigDecimal(7),
+                    rs.getBigDecimal(8),
+                    rs.getString(9),
+                    Grade.valueOf(rs.getString(10)),
+                    rs.getObject(11, LocalDate.class),
+                    rs.getString(12),
+                    rs.getBoolean(13),
+                    rs.getString(14),
+                    rs.getBoolean(15)))
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Change> changes(Actor actor, long residentId) {
+    Access.require(actor, Privilege.CHRONIC_VIEW);
+    access.resident(actor, residentId);
+    return jdbc.sql(
+            "SELECT e.disease, g.from_grade, g.to_grade, g.changed_on, g.reason"
+                + " FROM chronic.grade_change g JOIN chronic.enrolment e ON e.id = g.enrolment_id"
+                + " WHERE g.resident_id = ? ORDER BY g.changed_on DESC, g.id DESC")
+        .param(residentId)
+        .query(
+            (rs, i) ->
+                new Change(
+                    rs.getString(1),
+                    rs.getString(2) == null ? null : Grade.valueOf(rs.getString(2)),
+                    Grade.valueOf(rs.getString(3)),
+                    rs.getObject(4, LocalDate.class),
+                    rs.getString(5)))
+        .list();
+  }
+
+  /**
+   * Voids a follow-up with a reason; the schedule is not recomputed (the next visit corrects it).
+   */
+  public void voidVisit(Actor actor, long followUpId, String reason) {
+    Access.require(actor, Privilege.CHRONIC_EDIT);
+    if (reason == null || reason.isBlank()) {
+      throw new BusinessException("CHRONIC_REASON_REQUIRED", "请填写作废原因", "reason");
+    }
+    Long resident =
+        jdbc.sql("SELECT resident_id FROM chronic.follow_up WHERE id = ? AND NOT voided")
+            .param(followUpId)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new NotFound("CHRONIC_FOLLOW_UP_NOT_FOUND", "未找到该随访记录"));
+    access.resident(actor, resident);
+    jdbc.sql(
+            "UPDATE chronic.follow_up SET voided = TRUE, void_reason = ?, voided_by = ?,"
+                + " voided_at = ? WHERE id = ?")
+        .params(reason.strip(), actor.username(), LocalDateTime.now(), followUpId)
+        .update();
+    audit.describe("CHRONIC_FOLLOW_UP_VOID", "Resident", String.valueOf(resident));
+  }
+}
