@@ -8,16 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.countyhealth.chronic.ChronicCare;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.HealthRecords;
 import org.countyhealth.residents.ResidentRegistry;
+import org.countyhealth.residents.Residents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The county's residents (with injected duplicates), their family-doctor contracts and check-ups,
- * registered in batches through the residents facades after the organization exists.
+ * and the chronic programme (screening, registries, a year of follow-ups), registered in batches
+ * through the residents facades after the organization exists.
  */
 @Component
 class DemoPopulation {
@@ -27,14 +30,38 @@ class DemoPopulation {
   private final ResidentRegistry residents;
   private final Contracts contracts;
   private final HealthRecords records;
+  private final Residents directory;
+  private final ChronicCare care;
   private final Clock clock;
 
   DemoPopulation(
-      ResidentRegistry residents, Contracts contracts, HealthRecords records, Clock clock) {
+      ResidentRegistry residents,
+      Contracts contracts,
+      HealthRecords records,
+      Residents directory,
+      ChronicCare care,
+      Clock clock) {
     this.residents = residents;
+    this.directory = directory;
+    this.care = care;
     this.contracts = contracts;
     this.records = records;
     this.clock = clock;
+  }
+
+  private List<DemoChronic.Person> persons(List<Long> ids) {
+    return ids.stream()
+        .map(directory::find)
+        .flatMap(java.util.Optional::stream)
+        .map(
+            r ->
+                new DemoChronic.Person(
+                    r.id(),
+                    r.birthDate(),
+                    r.villageClinicCode(),
+                    r.townshipCode(),
+                    r.familyDoctorId()))
+        .toList();
   }
 
   void populate(DemoCounty.Built built, int count, Random random) {
@@ -68,7 +95,15 @@ class DemoPopulation {
           int signed =
               new DemoContracts(contracts, records)
                   .create(people, built.staffing().teams, random, today);
-          log.info("Demo residents: {} records, {} contracts", people.size(), signed);
+          DemoChronic.Summary chronic =
+              new DemoChronic(care).generate(random, persons(people), today);
+          log.info(
+              "Demo residents: {} records, {} contracts, {} hypertension, {} diabetes, {} follow-ups",
+              people.size(),
+              signed,
+              chronic.hypertension(),
+              chronic.diabetes(),
+              chronic.followUps());
           return signed;
         });
   }

@@ -42,18 +42,28 @@ class DemoStartup {
       return;
     }
     List<DemoAccount> accounts = DemoAccounts.standard();
+    boolean populating = false;
     if (!county.exists()) {
       long start = System.nanoTime();
       Random random = new Random(properties.seed());
       DemoCounty.Built built = county.generate(random);
-      population.populate(built, properties.residents(), random);
       accounts = built.accounts();
+      Runnable populate = () -> population.populate(built, properties.residents(), random);
+      if (properties.background()) {
+        // The login page is usable at once; residents arrive while people sign in.
+        Thread worker = new Thread(populate, "demo-population");
+        worker.setDaemon(true);
+        worker.start();
+        populating = properties.residents() > 0;
+      } else {
+        populate.run();
+      }
       log.info("Demo county generated in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
-    System.out.println(banner(accounts));
+    System.out.println(banner(accounts, populating));
   }
 
-  private String banner(List<DemoAccount> accounts) {
+  private String banner(List<DemoAccount> accounts, boolean populating) {
     String port = environment.getProperty("local.server.port", "8080");
     StringBuilder text = new StringBuilder();
     text.append("\n================================================================\n");
@@ -65,6 +75,11 @@ class DemoStartup {
           String.format(
               "   %-15s %-14s %-10s %s%n",
               a.username(), a.role().label(), a.scope().label(), a.facilityName()));
+    }
+    if (populating) {
+      text.append(" 居民演示数据（")
+          .append(properties.residents())
+          .append(" 条）正在后台生成，进度见日志 · residents are being generated in the background\n");
     }
     text.append("================================================================\n");
     return text.toString();

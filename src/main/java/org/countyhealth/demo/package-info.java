@@ -1,7 +1,7 @@
 /**
- * The deterministic synthetic county (紫金县 consortium) used by the run command, the tests and
- * the benchmarks; later modules add their records to the same generator. Depends on the module
- * facades only.
+ * The deterministic synthetic county (紫金县 consortium) used by the run command, the tests and the
+ * benchmarks; later modules add their records to the same generator. Depends on the module facades
+ * only.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
