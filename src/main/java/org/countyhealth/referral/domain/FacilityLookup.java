@@ -1,0 +1,54 @@
+package org.countyhealth.referral.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.countyhealth.organization.Facilities;
+import org.countyhealth.organization.FacilitySummary;
+import org.countyhealth.shared.BusinessException;
+import org.countyhealth.shared.DataScope;
+import org.springframework.stereotype.Component;
+
+/** Facilities as the referral rules see them, through the organization facade. */
+@Component
+class FacilityLookup {
+
+  private final Facilities facilities;
+
+  FacilityLookup(Facilities facilities) {
+    this.facilities = facilities;
+  }
+
+  FacilitySummary active(String code, String field) {
+    if (code == null || code.isBlank()) {
+      throw new BusinessException("REFERRAL_FACILITY_REQUIRED", "请选择医疗机构", field);
+    }
+    FacilitySummary f =
+        facilities
+            .find(code.strip())
+            .orElseThrow(
+                () -> new BusinessException("REFERRAL_FACILITY_UNKNOWN", "未知的医疗机构", field));
+    if (!f.active()) {
+      throw new BusinessException("REFERRAL_FACILITY_INACTIVE", "该医疗机构已停用，不能转诊", field);
+    }
+    return f;
+  }
+
+  /** The facility itself, then its parent, up to the root. */
+  List<String> chain(String code) {
+    List<String> chain = new ArrayList<>();
+    String current = code;
+    while (current != null && chain.size() < 10) {
+      chain.add(current);
+      current = facilities.find(current).map(FacilitySummary::parentCode).orElse(null);
+    }
+    return chain;
+  }
+
+  List<FacilitySummary> all() {
+    return facilities.visible(DataScope.consortium());
+  }
+
+  String name(String code) {
+    return facilities.find(code).map(FacilitySummary::name).orElse(code);
+  }
+}
