@@ -206,6 +206,54 @@ public final class Referral {
     return form;
   }
 
+  public boolean greenChannel() {
+    return greenChannel;
+  }
+
+  public boolean outOfCounty() {
+    return outOfCounty;
+  }
+
+  public String headOpinion() {
+    return headOpinion;
+  }
+
+  public String headName() {
+    return headName;
+  }
+
+  public CareMode careMode() {
+    return careMode;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public String declineReason() {
+    return declineReason;
+  }
+
+  public String cancelReason() {
+    return cancelReason;
+  }
+
+  public LocalDateTime submittedAt() {
+    return submittedAt;
+  }
+
+  public LocalDateTime acceptedAt() {
+    return acceptedAt;
+  }
+
+  public LocalDateTime closedAt() {
+    return closedAt;
+  }
+
+  public LocalDate resultDueOn() {
+    return resultDueOn;
+  }
+
   public List<Entry> pending() {
     return List.copyOf(pending);
   }
