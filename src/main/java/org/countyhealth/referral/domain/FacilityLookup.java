@@ -48,6 +48,12 @@ class FacilityLookup {
     return facilities.visible(DataScope.consortium());
   }
 
+  java.util.Map<String, String> names() {
+    return all().stream()
+        .collect(
+            java.util.stream.Collectors.toMap(FacilitySummary::licenceCode, FacilitySummary::name));
+  }
+
   String name(String code) {
     return facilities.find(code).map(FacilitySummary::name).orElse(code);
   }
