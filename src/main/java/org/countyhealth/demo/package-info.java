@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
-    allowedDependencies = {"shared", "organization", "security"})
+    allowedDependencies = {"shared", "organization", "security", "referral", "referral :: desk"})
 package org.countyhealth.demo;

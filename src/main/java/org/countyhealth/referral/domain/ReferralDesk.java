@@ -153,7 +153,7 @@ public class ReferralDesk {
       r.submit(doctor, now);
     }
     long id = store.insert(r, doctor, now);
-    audit.describe(submit ? "REFERRAL_SUBMIT" : "REFERRAL_DRAFT", "Referral", r.number);
+    describe(submit ? "REFERRAL_SUBMIT" : "REFERRAL_DRAFT", "Referral", r.number);
     return id;
   }
 
@@ -214,7 +214,7 @@ public class ReferralDesk {
     r.accept(officer, resourceId, now);
     store.update(r, now);
     pool.book(resourceId, r.form.toFacilityCode(), id, officer, now);
-    audit.describe("REFERRAL_ACCEPT", "Referral", r.number);
+    describe("REFERRAL_ACCEPT", "Referral", r.number);
     events.publishEvent(accepted(r, now));
   }
 
@@ -276,7 +276,7 @@ public class ReferralDesk {
       throw new BusinessException("REFERRAL_RESULT_NOTE_REQUIRED", "请填写随访结果（500字以内）", "note");
     }
     store.recordResult(store.load(id), note.strip(), by, now);
-    audit.describe("REFERRAL_RESULT", "Referral", String.valueOf(id));
+    describe("REFERRAL_RESULT", "Referral", String.valueOf(id));
   }
 
   private Referral change(
@@ -284,8 +284,16 @@ public class ReferralDesk {
     Referral r = store.load(id);
     step.accept(r);
     store.update(r, now);
-    audit.describe(action, "Referral", r.number);
+    describe(action, "Referral", r.number);
     return r;
+  }
+
+  /** Names the web request's audit event; a replay outside a request has none to name. */
+  private void describe(String action, String type, String id) {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        != null) {
+      audit.describe(action, type, id);
+    }
   }
 
   private void closed(Referral r, LocalDateTime now) {
