@@ -5,5 +5,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo county",
-    allowedDependencies = {"shared", "organization", "security", "referral", "referral :: desk"})
+    allowedDependencies = {
+      "shared",
+      "organization",
+      "security",
+      "residents",
+      "referral",
+      "referral :: desk"
+    })
 package org.countyhealth.demo;
