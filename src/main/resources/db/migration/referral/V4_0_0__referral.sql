@@ -4,9 +4,9 @@ CREATE SCHEMA IF NOT EXISTS referral;
 
 CREATE TABLE referral.number_sequence (
   prefix    VARCHAR(6) NOT NULL,
-  year      INT        NOT NULL,
+  seq_year  INT        NOT NULL,
   last_seq  BIGINT     NOT NULL,
-  PRIMARY KEY (prefix, year)
+  PRIMARY KEY (prefix, seq_year)
 );
 
 CREATE TABLE referral.referral (

@@ -337,6 +337,43 @@ class ReferralWorkflowIT {
         "REFERRAL_ALREADY_OPEN");
   }
 
+  @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+
+  @Test
+  void referralsFollowAMergeAndComeBackOnUnmerge() {
+    long survivor = fx.resident("合并甲");
+    long merged = fx.resident("合并乙");
+    long id = service.create(townDoctor, up(merged, fx.lead, List.of("HTN_UP_4"), "I10"), true);
+    new org.springframework.transaction.support.TransactionTemplate(txManager)
+        .executeWithoutResult(
+            s ->
+                publisher.publishEvent(
+                    new org.countyhealth.residents.ResidentsMerged(1, survivor, merged)));
+    assertThat(
+            jdbc.sql("SELECT resident_id FROM referral.referral WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(survivor);
+    refused(
+        () -> service.create(townDoctor, up(survivor, fx.lead, List.of("HTN_UP_4"), "I10"), true),
+        "REFERRAL_ALREADY_OPEN");
+    new org.springframework.transaction.support.TransactionTemplate(txManager)
+        .executeWithoutResult(
+            s ->
+                publisher.publishEvent(
+                    new org.countyhealth.residents.ResidentsUnmerged(1, survivor, merged)));
+    assertThat(
+            jdbc.sql("SELECT resident_id FROM referral.referral WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(merged);
+    service.create(townDoctor, up(survivor, fx.lead, List.of("HTN_UP_4"), "I10"), true);
+  }
+
+  @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
+
   static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.code()).isEqualTo(code));

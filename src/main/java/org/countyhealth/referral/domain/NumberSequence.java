@@ -16,17 +16,17 @@ class NumberSequence {
 
   ReferralNumber next(String prefix, int year) {
     jdbc.sql(
-            "INSERT INTO referral.number_sequence (prefix, year, last_seq) VALUES (?, ?, 0)"
+            "INSERT INTO referral.number_sequence (prefix, seq_year, last_seq) VALUES (?, ?, 0)"
                 + " ON CONFLICT DO NOTHING")
         .params(prefix, year)
         .update();
     jdbc.sql(
             "UPDATE referral.number_sequence SET last_seq = last_seq + 1"
-                + " WHERE prefix = ? AND year = ?")
+                + " WHERE prefix = ? AND seq_year = ?")
         .params(prefix, year)
         .update();
     long seq =
-        jdbc.sql("SELECT last_seq FROM referral.number_sequence WHERE prefix = ? AND year = ?")
+        jdbc.sql("SELECT last_seq FROM referral.number_sequence WHERE prefix = ? AND seq_year = ?")
             .params(prefix, year)
             .query(Long.class)
             .single();
