@@ -91,6 +91,41 @@ class ReferralPagesIT {
                 .single())
         .isEqualTo("RECEIVED");
 
+    fx.slot(fx.lead);
+    mvc.perform(get("/referrals/" + id).with(authentication(TestActors.authentication(office))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("接受并预约")))
+        .andExpect(content().string(Matchers.containsString("高血压专家门诊")));
+    mvc.perform(get("/referrals/" + id).with(authentication(TestActors.authentication(doctor))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("取消转诊")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("接受并预约"))));
+    mvc.perform(
+            get("/referrals/indicators").with(authentication(TestActors.authentication(office))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("referral-chart")));
+    mvc.perform(
+            get("/referrals/incoming")
+                .param("direction", "DOWN")
+                .with(authentication(TestActors.authentication(doctor))))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/referrals/resources")
+                .with(csrf())
+                .with(authentication(TestActors.authentication(office)))
+                .param("kind", "BED")
+                .param("department", "心内科")
+                .param("name", "心内科协同病房床位")
+                .param("startsAt", java.time.LocalDateTime.now().plusDays(2).withNano(0).toString())
+                .param("capacity", "3"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/referrals/resources").with(authentication(TestActors.authentication(office))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("心内科协同病房床位")));
+    mvc.perform(get("/referrals/new").with(authentication(TestActors.authentication(doctor))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("酮症酸")));
+
     mvc.perform(
             get("/referrals/" + id + "/print")
                 .with(authentication(TestActors.authentication(doctor))))
