@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.FacilitySummary;
+import org.countyhealth.referral.Direction;
+import org.countyhealth.referral.rules.ConditionCapability;
+import org.countyhealth.referral.rules.NearestCapable;
+import org.countyhealth.referral.rules.NearestCapable.Candidate;
+import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.DataScope;
 import org.springframework.stereotype.Component;
@@ -42,6 +47,42 @@ class FacilityLookup {
       current = facilities.find(current).map(FacilitySummary::parentCode).orElse(null);
     }
     return chain;
+  }
+
+  /**
+   * Possible receivers. Up: the levels above the sender, distance from the sender. Down: the levels
+   * below, distance from the patient's own township or village clinic.
+   */
+  List<Candidate> candidates(
+      Direction direction, FacilitySummary from, ResidentSummary patient, String diagnosis) {
+    List<String> origin;
+    String home = null;
+    if (direction == Direction.DOWN) {
+      // Back home: the patient's township and its village clinics count as nearest (lines 23–24).
+      home = patient.townshipCode() != null ? patient.townshipCode() : patient.facilityCode();
+      origin = chain(home);
+    } else {
+      origin = chain(from.licenceCode());
+    }
+    String homeTownship = home;
+    return all().stream()
+        .filter(f -> !f.licenceCode().equals(from.licenceCode()))
+        .filter(
+            f ->
+                direction == Direction.UP
+                    ? f.type().level() > from.type().level()
+                        && (f.type().member() || from.type().countyLevel())
+                    : f.type().level() < from.type().level())
+        .map(
+            f ->
+                new Candidate(
+                    f.licenceCode(),
+                    homeTownship != null && chain(f.licenceCode()).contains(homeTownship)
+                        ? 0
+                        : NearestCapable.distance(origin, chain(f.licenceCode())),
+                    ConditionCapability.canManage(f.type(), diagnosis),
+                    f.active()))
+        .toList();
   }
 
   List<FacilitySummary> all() {

@@ -86,7 +86,7 @@ public class ReferralDesk {
     FacilitySummary from = facilities.active(in.fromFacilityCode(), "fromFacilityCode");
     List<Indication> ticked = IndicationCheck.validate(in.direction(), in.indications());
     String diagnosis = in.diagnosisCode() == null ? "" : in.diagnosisCode().strip().toUpperCase();
-    List<Candidate> candidates = candidates(in.direction(), from, patient, diagnosis);
+    List<Candidate> candidates = facilities.candidates(in.direction(), from, patient, diagnosis);
     FacilitySummary to;
     if (in.toFacilityCode() == null || in.toFacilityCode().isBlank()) {
       String nearest =
@@ -155,42 +155,6 @@ public class ReferralDesk {
     long id = store.insert(r, doctor, now);
     describe(submit ? "REFERRAL_SUBMIT" : "REFERRAL_DRAFT", "Referral", r.number);
     return id;
-  }
-
-  /**
-   * Possible receivers. Up: the levels above the sender, distance from the sender. Down: the levels
-   * below, distance from the patient's own township or village clinic.
-   */
-  private List<Candidate> candidates(
-      Direction direction, FacilitySummary from, ResidentSummary patient, String diagnosis) {
-    List<String> origin;
-    String home = null;
-    if (direction == Direction.DOWN) {
-      // Back home: the patient's township and its village clinics count as nearest (lines 23–24).
-      home = patient.townshipCode() != null ? patient.townshipCode() : patient.facilityCode();
-      origin = facilities.chain(home);
-    } else {
-      origin = facilities.chain(from.licenceCode());
-    }
-    String homeTownship = home;
-    return facilities.all().stream()
-        .filter(f -> !f.licenceCode().equals(from.licenceCode()))
-        .filter(
-            f ->
-                direction == Direction.UP
-                    ? f.type().level() > from.type().level()
-                        && (f.type().member() || from.type().countyLevel())
-                    : f.type().level() < from.type().level())
-        .map(
-            f ->
-                new Candidate(
-                    f.licenceCode(),
-                    homeTownship != null && facilities.chain(f.licenceCode()).contains(homeTownship)
-                        ? 0
-                        : NearestCapable.distance(origin, facilities.chain(f.licenceCode())),
-                    ConditionCapability.canManage(f.type(), diagnosis),
-                    f.active()))
-        .toList();
   }
 
   public Referral load(long id) {
