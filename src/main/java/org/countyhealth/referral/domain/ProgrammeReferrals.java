@@ -61,6 +61,6 @@ class ProgrammeReferrals implements Referrals {
             null,
             null,
             request.sourceModule());
-    return desk.create(in, doctor.id(), doctor.name(), true, null, LocalDateTime.now());
+    return desk.createUndescribed(in, doctor.id(), doctor.name(), true, null, LocalDateTime.now());
   }
 }

@@ -70,6 +70,22 @@ public class ReferralDesk {
       boolean submit,
       Long parentId,
       LocalDateTime now) {
+    long id = createUndescribed(in, staffId, doctor, submit, parentId, now);
+    describe(submit ? "REFERRAL_SUBMIT" : "REFERRAL_DRAFT", "Referral", String.valueOf(id));
+    return id;
+  }
+
+  /**
+   * Creates without naming the request's audit event: a programme calling the facade has named its
+   * own request already (one event per request).
+   */
+  long createUndescribed(
+      NewReferral in,
+      Long staffId,
+      String doctor,
+      boolean submit,
+      Long parentId,
+      LocalDateTime now) {
     if (in.direction() == null) {
       throw new BusinessException("REFERRAL_DIRECTION_REQUIRED", "请选择转诊分类（向上转诊或向下转诊）", "direction");
     }
@@ -153,7 +169,6 @@ public class ReferralDesk {
       r.submit(doctor, now);
     }
     long id = store.insert(r, doctor, now);
-    describe(submit ? "REFERRAL_SUBMIT" : "REFERRAL_DRAFT", "Referral", r.number);
     return id;
   }
 
