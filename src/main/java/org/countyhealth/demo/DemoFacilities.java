@@ -30,6 +30,7 @@ final class DemoFacilities {
   final List<String> townships = new ArrayList<>();
   final List<List<String>> villagesByTownship = new ArrayList<>();
   String lead;
+  String externalTertiary;
 
   DemoFacilities(OrganizationRegistry registry, ChineseNames names, Random random) {
     this.registry = registry;
@@ -69,7 +70,8 @@ final class DemoFacilities {
       }
       villagesByTownship.add(villages);
     }
-    facility("河源市人民医院", FacilityType.EXTERNAL_TERTIARY_HOSPITAL, null, "441602", null, "A100");
+    externalTertiary =
+        facility("河源市人民医院", FacilityType.EXTERNAL_TERTIARY_HOSPITAL, null, "441602", null, "A100");
     facility("河源市第三人民医院（定点医院）", FacilityType.DESIGNATED_HOSPITAL, null, "441602", null, "A100");
     facility("龙川县人民医院（亚定点医院）", FacilityType.SUB_DESIGNATED_HOSPITAL, null, "441622", null, "A100");
   }

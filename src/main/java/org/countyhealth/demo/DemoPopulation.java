@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.countyhealth.chronic.ChronicCare;
+import org.countyhealth.referral.domain.ReferralDesk;
+import org.countyhealth.referral.domain.ResourcePool;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.HealthRecords;
 import org.countyhealth.residents.ResidentRegistry;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The county's residents (with injected duplicates), their family-doctor contracts and check-ups,
- * and the chronic programme (screening, registries, a year of follow-ups), registered in batches
- * through the residents facades after the organization exists.
+ * the chronic programme (screening, registries, a year of follow-ups) and a year of referrals,
+ * registered in batches through the residents facades after the organization exists.
  */
 @Component
 class DemoPopulation {
@@ -32,6 +34,8 @@ class DemoPopulation {
   private final HealthRecords records;
   private final Residents directory;
   private final ChronicCare care;
+  private final ReferralDesk desk;
+  private final ResourcePool pool;
   private final Clock clock;
 
   DemoPopulation(
@@ -40,7 +44,11 @@ class DemoPopulation {
       HealthRecords records,
       Residents directory,
       ChronicCare care,
+      ReferralDesk desk,
+      ResourcePool pool,
       Clock clock) {
+    this.desk = desk;
+    this.pool = pool;
     this.residents = residents;
     this.directory = directory;
     this.care = care;
@@ -97,13 +105,25 @@ class DemoPopulation {
                   .create(people, built.staffing().teams, random, today);
           DemoChronic.Summary chronic =
               new DemoChronic(care).generate(random, persons(people), today);
+          int referrals =
+              new DemoReferrals(desk, pool)
+                  .createYear(
+                      random,
+                      people,
+                      built.county().townships,
+                      built.county().countyHospitals,
+                      built.county().externalTertiary,
+                      today,
+                      Math.max(1, people.size() / 20_000));
           log.info(
-              "Demo residents: {} records, {} contracts, {} hypertension, {} diabetes, {} follow-ups",
+              "Demo residents: {} records, {} contracts, {} hypertension, {} diabetes,"
+                  + " {} follow-ups, {} referrals",
               people.size(),
               signed,
               chronic.hypertension(),
               chronic.diabetes(),
-              chronic.followUps());
+              chronic.followUps(),
+              referrals);
           return signed;
         });
   }
