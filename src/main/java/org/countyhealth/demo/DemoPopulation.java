@@ -57,7 +57,8 @@ class DemoPopulation {
     this.clock = clock;
   }
 
-  private List<DemoChronic.Person> persons(List<Long> ids) {
+  /** Residents as the chronic generator needs them; the clinic's village doctor follows them up. */
+  private List<DemoChronic.Person> persons(List<Long> ids, DemoStaffing staffing) {
     return ids.stream()
         .map(directory::find)
         .flatMap(java.util.Optional::stream)
@@ -68,7 +69,9 @@ class DemoPopulation {
                     r.birthDate(),
                     r.villageClinicCode(),
                     r.townshipCode(),
-                    r.familyDoctorId()))
+                    r.familyDoctorId() != null
+                        ? r.familyDoctorId()
+                        : staffing.villageDoctorByClinic.get(r.villageClinicCode())))
         .toList();
   }
 
@@ -104,7 +107,7 @@ class DemoPopulation {
               new DemoContracts(contracts, records)
                   .create(people, built.staffing().teams, random, today);
           DemoChronic.Summary chronic =
-              new DemoChronic(care).generate(random, persons(people), today);
+              new DemoChronic(care).generate(random, persons(people, built.staffing()), today);
           int referrals =
               new DemoReferrals(desk, pool)
                   .createYear(

@@ -48,7 +48,18 @@ class DemoStartup {
       Random random = new Random(properties.seed());
       DemoCounty.Built built = county.generate(random);
       accounts = built.accounts();
-      Runnable populate = () -> population.populate(built, properties.residents(), random);
+      Runnable populate =
+          () -> {
+            try {
+              population.populate(built, properties.residents(), random);
+            } catch (RuntimeException e) {
+              // The county's organization and accounts stand; only the population is incomplete.
+              log.error("Demo population failed; delete ./data to generate it again", e);
+              if (!properties.background()) {
+                throw e;
+              }
+            }
+          };
       if (properties.background()) {
         // The login page is usable at once; residents arrive while people sign in.
         Thread worker = new Thread(populate, "demo-population");

@@ -27,7 +27,7 @@ final class ChronicFixtures {
     this.village =
         jdbc.sql(
                 "SELECT licence_code FROM organization.facility WHERE type = 'VILLAGE_CLINIC'"
-                    + " ORDER BY licence_code LIMIT 1")
+                    + " AND licence_code LIKE 'ZJ%' ORDER BY licence_code LIMIT 1")
             .query(String.class)
             .single();
     this.township =
@@ -38,13 +38,15 @@ final class ChronicFixtures {
     this.otherTownship =
         jdbc.sql(
                 "SELECT licence_code FROM organization.facility WHERE type ="
-                    + " 'TOWNSHIP_HEALTH_CENTRE' AND licence_code <> ? ORDER BY licence_code LIMIT 1")
+                    + " 'TOWNSHIP_HEALTH_CENTRE' AND licence_code <> ? AND licence_code LIKE 'ZJ%'"
+                    + " ORDER BY licence_code LIMIT 1")
             .param(township)
             .query(String.class)
             .single();
     this.county =
         jdbc.sql(
-                "SELECT licence_code FROM organization.facility WHERE type = 'LEAD_HOSPITAL' LIMIT 1")
+                "SELECT licence_code FROM organization.facility WHERE type = 'LEAD_HOSPITAL'"
+                    + " AND licence_code LIKE 'ZJ%' LIMIT 1")
             .query(String.class)
             .single();
     this.staffId =

@@ -31,7 +31,8 @@ class DemoReferralsIT {
     List<String> county =
         jdbc.sql(
                 "SELECT licence_code FROM organization.facility WHERE type IN"
-                    + " ('LEAD_HOSPITAL', 'COUNTY_TCM_HOSPITAL', 'COUNTY_GENERAL_HOSPITAL') ORDER BY type DESC")
+                    + " ('LEAD_HOSPITAL', 'COUNTY_TCM_HOSPITAL', 'COUNTY_GENERAL_HOSPITAL')"
+                    + " AND licence_code LIKE 'ZJ%' ORDER BY type DESC")
             .query(String.class)
             .list();
     county = new ArrayList<>(county);

@@ -45,8 +45,9 @@ public final class ReferralFixtures {
 
   private List<String> codes(String type) {
     return jdbc.sql(
+            // The demo county's facilities (licence codes ZJ…), not other tests' fixtures.
             "SELECT licence_code FROM organization.facility WHERE type = ? AND active"
-                + " ORDER BY licence_code")
+                + " AND licence_code LIKE 'ZJ%' ORDER BY licence_code")
         .param(type)
         .query(String.class)
         .list();

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.rules.ReferralIndications;
 import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.ProgrammeReferralRequest;
 import org.countyhealth.referral.Referrals;
@@ -51,7 +52,8 @@ public class ReferralLinks {
     Referrals module = referrals.getIfAvailable();
     if (requestNow && module != null) {
       referralId =
-          module.requestFromProgramme(request(actor, residentId, direction, emergency, reason));
+          module.requestFromProgramme(
+              request(actor, residentId, disease, direction, emergency, reason));
     }
     return Rows.insert(
         jdbc.sql(
@@ -77,14 +79,19 @@ public class ReferralLinks {
   }
 
   private static ProgrammeReferralRequest request(
-      Actor actor, long residentId, Direction direction, boolean emergency, String reason) {
+      Actor actor,
+      long residentId,
+      Disease disease,
+      Direction direction,
+      boolean emergency,
+      String reason) {
     return new ProgrammeReferralRequest(
         residentId,
         actor.facilityCode(),
         actor.staffId() == null ? 0L : actor.staffId(),
         direction,
         emergency,
-        List.of(),
+        ReferralIndications.forReferral(disease, direction == Direction.UP, emergency),
         reason,
         "chronic");
   }
@@ -109,6 +116,7 @@ public class ReferralLinks {
             request(
                 actor,
                 s.residentId(),
+                Disease.valueOf(s.disease()),
                 Direction.valueOf(s.direction()),
                 s.emergency(),
                 s.reason()));
@@ -143,6 +151,7 @@ public class ReferralLinks {
       long id,
       long residentId,
       String facilityCode,
+      String disease,
       String direction,
       boolean emergency,
       String reason,
@@ -154,23 +163,24 @@ public class ReferralLinks {
       boolean checked) {}
 
   static final String SELECT =
-      "SELECT id, resident_id, facility_code, direction, emergency, reason, status, referral_id,"
+      "SELECT id, resident_id, facility_code, disease, direction, emergency, reason, status, referral_id,"
           + " suggested_on, check_by, outcome, checked FROM chronic.referral_suggestion";
 
   static Suggestion map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new Suggestion(
-        rs.getLong(1),
-        rs.getLong(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getBoolean(5),
-        rs.getString(6),
-        rs.getString(7),
-        (Long) rs.getObject(8, Long.class),
-        rs.getObject(9, LocalDate.class),
-        rs.getObject(10, LocalDate.class),
-        rs.getString(11),
-        rs.getBoolean(12));
+        rs.getLong("id"),
+        rs.getLong("resident_id"),
+        rs.getString("facility_code"),
+        rs.getString("disease"),
+        rs.getString("direction"),
+        rs.getBoolean("emergency"),
+        rs.getString("reason"),
+        rs.getString("status"),
+        rs.getObject("referral_id", Long.class),
+        rs.getObject("suggested_on", LocalDate.class),
+        rs.getObject("check_by", LocalDate.class),
+        rs.getString("outcome"),
+        rs.getBoolean("checked"));
   }
 
   Suggestion find(Actor actor, long id) {
