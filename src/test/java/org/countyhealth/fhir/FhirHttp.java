@@ -21,6 +21,7 @@ final class FhirHttp {
 
   private final String base;
   private final HttpClient client;
+  private String csrf;
 
   private FhirHttp(String base) {
     this.base = base;
@@ -70,6 +71,26 @@ final class FhirHttp {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return get(path, "application/fhir+json");
+  }
+
+  /** A POST carrying the session's CSRF token (from the logout form of any page). */
+  HttpResponse<String> post(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    if (csrf == null) {
+      Matcher m = CSRF.matcher(get("/", "text/html").body());
+      if (!m.find()) {
+        throw new IllegalStateException("no CSRF token on the home page");
+      }
+      csrf = m.group(1);
+    }
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .header("Accept", "application/fhir+json")
+            .header("X-CSRF-TOKEN", csrf)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String enc(String s) {

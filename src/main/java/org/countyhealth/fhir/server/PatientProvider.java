@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.StringParam;
@@ -23,6 +26,10 @@ import org.countyhealth.residents.Residents;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
@@ -48,9 +55,15 @@ class PatientProvider implements IResourceProvider {
   private final ResidentRegistry registry;
   private final FhirAccess access;
   private final AuditTrail auditTrail;
+  private final PatientMatcher matcher;
 
   PatientProvider(
-      Residents residents, ResidentRegistry registry, FhirAccess access, AuditTrail auditTrail) {
+      Residents residents,
+      ResidentRegistry registry,
+      FhirAccess access,
+      AuditTrail auditTrail,
+      PatientMatcher matcher) {
+    this.matcher = matcher;
     this.residents = residents;
     this.registry = registry;
     this.access = access;
@@ -109,6 +122,53 @@ class PatientProvider implements IResourceProvider {
     found.forEach(
         r -> auditTrail.record(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS));
     return found.stream().map(PatientMapping::toFhir).toList();
+  }
+
+  /**
+   * Patient/$match: the index's best candidate within the actor's scope, graded certain (same
+   * identifier), probable (linked) or possible (to review). Nothing is written.
+   */
+  @Operation(name = "$match", type = Patient.class, idempotent = false)
+  public Bundle match(
+      @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource,
+      @OperationParam(name = "onlyCertainMatches", min = 0, max = 1) BooleanType onlyCertain,
+      RequestDetails request) {
+    Actor actor = access.require(Privilege.RESIDENT_VIEW);
+    if (!(resource instanceof Patient candidate)) {
+      String type = resource == null ? "（缺失）" : resource.fhirType();
+      throw new InvalidRequestException(
+          "$match 的 resource 参数必须是 Patient，收到的是 " + type,
+          PatientMatcher.outcome(
+              "$match 的 resource 参数必须是 Patient，收到的是 " + type, "Parameters.parameter"));
+    }
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+    matcher
+        .match(candidate, actor)
+        .filter(
+            m ->
+                !(onlyCertain != null && onlyCertain.booleanValue()) || m.grade().equals("certain"))
+        .flatMap(
+            m ->
+                residents
+                    .find(m.residentId())
+                    .filter(r -> inScope(r, actor.scope()))
+                    .map(
+                        r -> {
+                          auditTrail.record(
+                              READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS);
+                          Bundle.BundleEntryComponent entry = bundle.addEntry();
+                          entry.setFullUrl(request.getFhirServerBase() + "/Patient/" + r.id());
+                          entry.setResource(PatientMapping.toFhir(r));
+                          entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+                          entry
+                              .getSearch()
+                              .addExtension(
+                                  "http://hl7.org/fhir/StructureDefinition/match-grade",
+                                  new CodeType(m.grade()));
+                          return entry;
+                        }));
+    bundle.setTotal(bundle.getEntry().size());
+    return bundle;
   }
 
   private static Integer yearOf(DateParam birthdate) {
