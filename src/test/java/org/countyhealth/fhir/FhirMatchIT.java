@@ -79,9 +79,9 @@ class FhirMatchIT {
     String code = "HC" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String first17 = "44162119610409" + String.format("%03d", (int) (System.nanoTime() % 1000));
     String idCard = first17 + IdCardNumber.checkCharacter(first17);
-    long id = resident("钟丽华", code, idCard);
+    long id = resident("缑丽桦", code, idCard);
     Patient candidate = new Patient();
-    candidate.addName().setText("钟丽华");
+    candidate.addName().setText("缑丽桦");
     candidate.setGender(AdministrativeGender.FEMALE);
     candidate.getBirthDateElement().setValueAsString("1961-04-09");
     candidate.addIdentifier().setSystem(IdentifierSystems.ID_CARD).setValue(idCard);

@@ -114,7 +114,7 @@ class FhirServerIT {
   @Test
   void patientReadInScopeIsValidAndAudited() throws Exception {
     String code = healthCode();
-    long id = resident("林秀英", "2", LocalDate.of(1956, 3, 14), code);
+    long id = resident("禤秀蘅", "2", LocalDate.of(1956, 3, 14), code);
     FhirHttp http = session("villagedoctor", password);
     long before = lastAuditId();
 
@@ -123,7 +123,7 @@ class FhirServerIT {
     assertThat(response.statusCode()).isEqualTo(200);
     Conformance.assertValid(response.body());
     Patient patient = FHIR.newJsonParser().parseResource(Patient.class, response.body());
-    assertThat(patient.getNameFirstRep().getText()).isEqualTo("林秀英");
+    assertThat(patient.getNameFirstRep().getText()).isEqualTo("禤秀蘅");
     assertThat(patient.getGender()).isEqualTo(AdministrativeGender.FEMALE);
     assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1956-03-14");
     assertThat(patient.getManagingOrganization().getReference())
@@ -141,13 +141,13 @@ class FhirServerIT {
     HttpResponse<String> xml =
         http.get("/fhir/Patient/" + id + "?_format=xml", "application/fhir+xml");
     assertThat(xml.statusCode()).isEqualTo(200);
-    assertThat(xml.body()).contains("<Patient").contains("林秀英");
+    assertThat(xml.body()).contains("<Patient").contains("禤秀蘅");
     Conformance.assertValid(xml.body());
   }
 
   @Test
   void outOfScopeOrUnknownPatientsAreNotFoundAndNotAudited() throws Exception {
-    long id = resident("郑国强", "1", LocalDate.of(1962, 7, 1), healthCode());
+    long id = resident("亓国翀", "1", LocalDate.of(1962, 7, 1), healthCode());
     FhirHttp other = session("villagedoctor2", password);
     long before = lastAuditId();
 
@@ -156,7 +156,7 @@ class FhirServerIT {
 
     for (HttpResponse<String> r : List.of(outside, unknown)) {
       assertThat(r.statusCode()).isEqualTo(404);
-      assertThat(r.body()).contains("OperationOutcome").doesNotContain("郑国强");
+      assertThat(r.body()).contains("OperationOutcome").doesNotContain("亓国翀");
       Conformance.assertValid(r.body());
     }
     assertThat(
@@ -171,27 +171,27 @@ class FhirServerIT {
 
   @Test
   void accountWithoutResidentPrivilegeIsForbidden() throws Exception {
-    long id = resident("何美玲", "2", LocalDate.of(1970, 1, 5), healthCode());
+    long id = resident("厍美玥", "2", LocalDate.of(1970, 1, 5), healthCode());
     HttpResponse<String> response = session("manager", password).get("/fhir/Patient/" + id);
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("OperationOutcome").doesNotContain("何美玲");
+    assertThat(response.body()).contains("OperationOutcome").doesNotContain("厍美玥");
     Conformance.assertValid(response.body());
   }
 
   @Test
   void patientSearchByIdentifierAndByNameWithBirthdate() throws Exception {
     String code = healthCode();
-    long id = resident("黄志明", "1", LocalDate.of(1958, 11, 2), code);
+    long id = resident("隗志昶", "1", LocalDate.of(1958, 11, 2), code);
     FhirHttp http = session("villagedoctor", password);
 
     Bundle byIdentifier =
         search(http, "/fhir/Patient?identifier=" + IdentifierSystems.HEALTH_CODE + "%7C" + code);
     assertThat(ids(byIdentifier)).containsExactly(String.valueOf(id));
 
-    Bundle byName = search(http, "/fhir/Patient?name=黄志明&birthdate=1958-11-02");
+    Bundle byName = search(http, "/fhir/Patient?name=隗志昶&birthdate=1958-11-02");
     assertThat(ids(byName)).contains(String.valueOf(id));
 
-    Bundle wrongDay = search(http, "/fhir/Patient?name=黄志明&birthdate=1958-11-03");
+    Bundle wrongDay = search(http, "/fhir/Patient?name=隗志昶&birthdate=1958-11-03");
     assertThat(ids(wrongDay)).doesNotContain(String.valueOf(id));
 
     Bundle outside =
