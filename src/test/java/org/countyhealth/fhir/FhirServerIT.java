@@ -146,6 +146,25 @@ class FhirServerIT {
   }
 
   @Test
+  void aMergedRecordIsReplacedByItsSurvivor() throws Exception {
+    long survivor = resident("尉迟岚", "2", LocalDate.of(1949, 8, 30), healthCode());
+    long merged = resident("鲜于翎", "1", LocalDate.of(1951, 2, 17), healthCode());
+    registry.merge(survivor, merged, "FHIR 测试合并", "fhir-it");
+    FhirHttp http = session("villagedoctor", password);
+
+    HttpResponse<String> response = http.get("/fhir/Patient/" + merged);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Conformance.assertValid(response.body());
+    Patient patient = FHIR.newJsonParser().parseResource(Patient.class, response.body());
+    assertThat(patient.getIdElement().getIdPart()).isEqualTo(String.valueOf(merged));
+    assertThat(patient.getActive()).isFalse();
+    assertThat(patient.getLinkFirstRep().getType()).isEqualTo(Patient.LinkType.REPLACEDBY);
+    assertThat(patient.getLinkFirstRep().getOther().getReference())
+        .isEqualTo("Patient/" + survivor);
+  }
+
+  @Test
   void outOfScopeOrUnknownPatientsAreNotFoundAndNotAudited() throws Exception {
     long id = resident("亓国翀", "1", LocalDate.of(1962, 7, 1), healthCode());
     FhirHttp other = session("villagedoctor2", password);

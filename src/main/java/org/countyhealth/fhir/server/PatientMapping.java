@@ -36,6 +36,18 @@ final class PatientMapping {
     return patient;
   }
 
+  /** A record merged into another: inactive, with only the link to its survivor. */
+  static Patient replaced(long mergedId, long survivorId) {
+    Patient patient = new Patient();
+    patient.setId(String.valueOf(mergedId));
+    patient.setActive(false);
+    patient
+        .addLink()
+        .setType(Patient.LinkType.REPLACEDBY)
+        .setOther(new Reference("Patient/" + survivorId));
+    return patient;
+  }
+
   /** GB/T 2261.1: 1 male, 2 female, 0 unknown, 9 not stated. */
   static AdministrativeGender gender(String sex) {
     if (sex == null) {

@@ -86,6 +86,10 @@ class PatientProvider implements IResourceProvider {
             .orElseThrow(
                 () -> new ResourceNotFoundException("找不到该居民档案，或该居民不在您的数据范围内：" + id.getIdPart()));
     auditTrail.record(READ, "Resident", String.valueOf(resident.id()), AuditResult.SUCCESS);
+    if (resident.id() != id.getIdPartAsLong()) {
+      // A merged record: the facade answers with its survivor; FHIR says "replaced-by".
+      return PatientMapping.replaced(id.getIdPartAsLong(), resident.id());
+    }
     return PatientMapping.toFhir(resident);
   }
 
