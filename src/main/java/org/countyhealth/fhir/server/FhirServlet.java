@@ -1,0 +1,32 @@
+package org.countyhealth.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+
+/**
+ * The HAPI plain server. It sits behind the Spring Security filter chain, so the providers see the
+ * signed-in actor through {@link org.countyhealth.shared.CurrentActor}. The capability statement is
+ * generated from the registered providers: it lists exactly what they implement.
+ */
+class FhirServlet extends RestfulServer {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<IResourceProvider> providers;
+
+  FhirServlet(FhirContext context, List<IResourceProvider> providers) {
+    super(context);
+    this.providers = List.copyOf(providers);
+  }
+
+  @Override
+  protected void initialize() {
+    setServerName("CountyHealth FHIR R4");
+    setImplementationDescription("县域医共体健康信息平台 FHIR R4 接口（只读）");
+    setDefaultResponseEncoding(EncodingEnum.JSON);
+    setResourceProviders(providers);
+  }
+}

@@ -1,0 +1,204 @@
+package org.countyhealth.fhir.server;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.countyhealth.audit.AuditResult;
+import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.fhir.IdentifierSystems;
+import org.countyhealth.residents.ResidentRegistry;
+import org.countyhealth.residents.ResidentSummary;
+import org.countyhealth.residents.Residents;
+import org.countyhealth.shared.Actor;
+import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Privilege;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient over the residents facade. Data scope as on the resident page (owning facility, village
+ * clinic or township centre in scope); a resident out of scope is "not found", as on the page.
+ * Every patient returned is an audit event: the FHIR servlet is outside Spring MVC, so the event is
+ * recorded at once rather than described.
+ */
+@Component
+class PatientProvider implements IResourceProvider {
+
+  static final String READ = "FHIR_PATIENT_READ";
+  private static final int LIMIT = 50;
+  private static final Set<String> IDENTIFIER_SYSTEMS =
+      Set.of(
+          IdentifierSystems.ID_CARD,
+          IdentifierSystems.HEALTH_CODE,
+          IdentifierSystems.MEDICAL_RECORD_NUMBER);
+
+  private final Residents residents;
+  private final ResidentRegistry registry;
+  private final FhirAccess access;
+  private final AuditTrail auditTrail;
+  private final PatientMatcher matcher;
+
+  PatientProvider(
+      Residents residents,
+      ResidentRegistry registry,
+      FhirAccess access,
+      AuditTrail auditTrail,
+      PatientMatcher matcher) {
+    this.matcher = matcher;
+    this.residents = residents;
+    this.registry = registry;
+    this.access = access;
+    this.auditTrail = auditTrail;
+  }
+
+  @Override
+  public Class<Patient> getResourceType() {
+    return Patient.class;
+  }
+
+  @Read
+  public Patient read(@IdParam IdType id) {
+    Actor actor = access.require(Privilege.RESIDENT_VIEW);
+    ResidentSummary resident =
+        (id.isIdPartValidLong()
+                ? residents.find(id.getIdPartAsLong())
+                : java.util.Optional.<ResidentSummary>empty())
+            .filter(r -> inScope(r, actor.scope()))
+            .orElseThrow(
+                () -> new ResourceNotFoundException("找不到该居民档案，或该居民不在您的数据范围内：" + id.getIdPart()));
+    auditTrail.record(READ, "Resident", String.valueOf(resident.id()), AuditResult.SUCCESS);
+    if (resident.id() != id.getIdPartAsLong()) {
+      // A merged record: the facade answers with its survivor; FHIR says "replaced-by".
+      return PatientMapping.replaced(id.getIdPartAsLong(), resident.id());
+    }
+    return PatientMapping.toFhir(resident);
+  }
+
+  /**
+   * By identifier (any of the three systems, or a bare value), or by name with an optional
+   * birthdate. The resident index matches an identifier by value whatever its type.
+   */
+  @Search
+  public List<Patient> search(
+      @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+      @OptionalParam(name = Patient.SP_NAME) StringParam name,
+      @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthdate) {
+    Actor actor = access.require(Privilege.RESIDENT_VIEW);
+    List<ResidentSummary> found;
+    if (identifier != null) {
+      String system = identifier.getSystem();
+      if (system != null && !system.isBlank() && !IDENTIFIER_SYSTEMS.contains(system)) {
+        throw new InvalidRequestException("不支持的标识符体系：" + system);
+      }
+      String value = identifier.getValue() == null ? "" : identifier.getValue().strip();
+      if (!value.matches("[0-9A-Za-z\\-]{5,64}")) {
+        throw new InvalidRequestException("标识符格式不正确：应为 5–64 位字母、数字或连字符");
+      }
+      found = registry.search(value, null, actor.scope(), LIMIT);
+    } else if (name != null && !name.getValue().isBlank()) {
+      Integer year = birthdate == null ? null : yearOf(birthdate);
+      found = registry.search(name.getValue().strip(), year, actor.scope(), LIMIT);
+    } else {
+      throw new InvalidRequestException("请按 identifier 或 name（可加 birthdate）检索 Patient");
+    }
+    if (birthdate != null) {
+      found = found.stream().filter(r -> matches(birthdate, r.birthDate())).toList();
+    }
+    found.forEach(
+        r -> auditTrail.record(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS));
+    return found.stream().map(PatientMapping::toFhir).toList();
+  }
+
+  /**
+   * Patient/$match: the index's best candidate within the actor's scope, graded certain (same
+   * identifier), probable (linked) or possible (to review). Nothing is written.
+   */
+  @Operation(name = "$match", type = Patient.class, idempotent = false)
+  public Bundle match(
+      @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource,
+      @OperationParam(name = "onlyCertainMatches", min = 0, max = 1) BooleanType onlyCertain,
+      RequestDetails request) {
+    Actor actor = access.require(Privilege.RESIDENT_VIEW);
+    if (!(resource instanceof Patient candidate)) {
+      String type = resource == null ? "（缺失）" : resource.fhirType();
+      throw new InvalidRequestException(
+          "$match 的 resource 参数必须是 Patient，收到的是 " + type,
+          PatientMatcher.outcome(
+              "$match 的 resource 参数必须是 Patient，收到的是 " + type, "Parameters.parameter"));
+    }
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+    matcher
+        .match(candidate, actor)
+        .filter(
+            m ->
+                !(onlyCertain != null && onlyCertain.booleanValue()) || m.grade().equals("certain"))
+        .flatMap(
+            m ->
+                residents
+                    .find(m.residentId())
+                    .filter(r -> inScope(r, actor.scope()))
+                    .map(
+                        r -> {
+                          auditTrail.record(
+                              READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS);
+                          Bundle.BundleEntryComponent entry = bundle.addEntry();
+                          entry.setFullUrl(request.getFhirServerBase() + "/Patient/" + r.id());
+                          entry.setResource(PatientMapping.toFhir(r));
+                          entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+                          entry
+                              .getSearch()
+                              .addExtension(
+                                  "http://hl7.org/fhir/StructureDefinition/match-grade",
+                                  new CodeType(m.grade()));
+                          return entry;
+                        }));
+    bundle.setTotal(bundle.getEntry().size());
+    return bundle;
+  }
+
+  private static Integer yearOf(DateParam birthdate) {
+    return Integer.valueOf(text(birthdate).substring(0, 4));
+  }
+
+  /** A year, a month or a day: the birth date starts with it (eq is the only comparison). */
+  private static boolean matches(DateParam birthdate, LocalDate actual) {
+    return actual != null && actual.toString().startsWith(text(birthdate));
+  }
+
+  private static String text(DateParam birthdate) {
+    if (birthdate.getPrefix() != null && birthdate.getPrefix() != ParamPrefixEnum.EQUAL) {
+      throw new InvalidRequestException("birthdate 仅支持等于（eq）比较");
+    }
+    String text = birthdate.getValueAsString();
+    if (text == null || !text.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+      throw new InvalidRequestException("birthdate 格式不正确：应为 YYYY、YYYY-MM 或 YYYY-MM-DD");
+    }
+    return text;
+  }
+
+  private static boolean inScope(ResidentSummary r, DataScope scope) {
+    return scope.all()
+        || (r.facilityCode() != null && scope.includes(r.facilityCode()))
+        || (r.villageClinicCode() != null && scope.includes(r.villageClinicCode()))
+        || (r.townshipCode() != null && scope.includes(r.townshipCode()));
+  }
+}
