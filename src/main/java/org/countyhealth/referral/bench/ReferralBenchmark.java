@@ -26,12 +26,12 @@ import org.countyhealth.referral.domain.NewReferral;
 import org.countyhealth.referral.domain.ReferralDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("postgres")
 @ConditionalOnProperty(name = "countyhealth.bench.referrals")
-class ReferralBenchmark implements ApplicationRunner {
+class ReferralBenchmark {
 
   private static final Logger log = LoggerFactory.getLogger(ReferralBenchmark.class);
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -70,8 +70,27 @@ class ReferralBenchmark implements ApplicationRunner {
     this.env = env;
   }
 
-  @Override
-  public void run(ApplicationArguments args) throws Exception {
+  /**
+   * The demo county is built when the application is ready (after the runners), so the benchmark
+   * starts then, on a thread of its own, and waits for the county.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    Thread bench =
+        new Thread(
+            () -> {
+              try {
+                run();
+              } catch (Exception e) {
+                log.error("referral benchmark failed", e);
+                System.exit(SpringApplication.exit(context, () -> 1));
+              }
+            },
+            "referral-benchmark");
+    bench.start();
+  }
+
+  void run() throws Exception {
     int n = env.getRequiredProperty("countyhealth.bench.referrals", Integer.class);
     int users = env.getProperty("countyhealth.bench.users", Integer.class, 200);
     int seconds = env.getProperty("countyhealth.bench.seconds", Integer.class, 60);
