@@ -22,6 +22,29 @@ class ReferralIndicatorsIT {
   @Autowired ReferralDesk desk;
   @Autowired ReferralIndicators indicators;
 
+  NewReferral general(ReferralFixtures fx, String name, String indication, String source) {
+    return new NewReferral(
+        Direction.UP,
+        fx.resident(name),
+        fx.otherTownship,
+        null,
+        fx.lead,
+        null,
+        null,
+        "摘要",
+        "R51",
+        null,
+        List.of(indication),
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        source);
+  }
+
   @Test
   void countsSharesAndMediansPerFacilityAndMonth() {
     ReferralFixtures fx = new ReferralFixtures(jdbc);
@@ -83,6 +106,11 @@ class ReferralIndicatorsIT {
             t.plusDays(1));
     desk.receive(b, "转诊办", t.plusDays(1).plusMinutes(5));
     desk.decline(b, "专科满员", "转诊办", t.plusDays(1).plusMinutes(50));
+    // Not chronic: a general indication, followed up in time; it must not count.
+    long c = desk.create(general(fx, "丁", "GEN_UP_4", null), null, "医生", true, null, t.plusDays(1));
+    desk.recordResult(c, "已诊治", "医生", t.plusDays(3));
+    // Chronic by its source, with a general indication; never followed up.
+    desk.create(general(fx, "戊", "GEN_UP_3", "chronic"), null, "医生", true, null, t.plusDays(1));
     long d =
         desk.create(
             new NewReferral(
@@ -122,12 +150,13 @@ class ReferralIndicatorsIT {
             .filter(r -> r.facilityCode().equals(fx.otherTownship))
             .findFirst()
             .orElseThrow();
-    assertThat(town.up()).isEqualTo(2);
+    assertThat(town.up()).isEqualTo(4);
     assertThat(town.down()).isZero();
     assertThat(town.acceptedShare()).isEqualTo(50.0);
     assertThat(town.medianAcceptMinutes()).isEqualTo(30.0);
     assertThat(town.medianArrivalHours()).isEqualTo(2.0);
-    assertThat(town.resultOnTimeShare()).isEqualTo(50.0);
+    // Chronic up-referrals a (followed up in time), b and 戊 (not): 1 of 3.
+    assertThat(town.resultOnTimeShare()).isEqualTo(33.3);
     ReferralIndicators.Row lead =
         rows.stream().filter(r -> r.facilityCode().equals(fx.lead)).findFirst().orElseThrow();
     assertThat(lead.down()).isEqualTo(1);

@@ -337,6 +337,47 @@ class ReferralWorkflowIT {
         "REFERRAL_ALREADY_OPEN");
   }
 
+  @Test
+  void aChronicEmergencyWithoutDoctorOrIndicationStillReachesTheDesk() {
+    long patient = fx.resident("孙芳");
+    long id =
+        facade.requestFromProgramme(
+            new ProgrammeReferralRequest(
+                patient,
+                fx.village,
+                0L,
+                Direction.UP,
+                true,
+                List.of(),
+                "紧急转诊：血糖≥16.7mmol/L",
+                "chronic"));
+    var row =
+        jdbc.sql(
+                "SELECT green_channel, diagnosis_code, indications, requesting_staff_id"
+                    + " FROM referral.referral WHERE id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(row.get("green_channel")).isEqualTo(true);
+    assertThat(row.get("diagnosis_code")).isEqualTo("E11.9");
+    assertThat(row.get("indications")).isEqualTo("GEN_UP_3");
+    assertThat(row.get("requesting_staff_id")).isNull();
+    // Any other unknown staff id is still refused.
+    refused(
+        () ->
+            facade.requestFromProgramme(
+                new ProgrammeReferralRequest(
+                    fx.resident("孙强"),
+                    fx.village,
+                    987654321L,
+                    Direction.UP,
+                    true,
+                    List.of("HTN_UP_1"),
+                    "再次",
+                    "chronic")),
+        "REFERRAL_DOCTOR_UNKNOWN");
+  }
+
   @Autowired org.springframework.context.ApplicationEventPublisher publisher;
 
   @Test

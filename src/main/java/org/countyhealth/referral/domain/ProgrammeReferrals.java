@@ -26,19 +26,42 @@ class ProgrammeReferrals implements Referrals {
 
   @Override
   public long requestFromProgramme(ProgrammeReferralRequest request) {
-    StaffSummary doctor =
-        facilities
-            .findStaff(request.requestingStaffId())
-            .orElseThrow(
-                () ->
-                    new BusinessException(
-                        "REFERRAL_DOCTOR_UNKNOWN", "未知的申请医生", "requestingStaffId"));
+    // 0 means the programme acted for a patient without a responsible doctor (the chronic module
+    // sends it for doctor-less residents); any other id must name a known staff member.
+    Long staffId = null;
+    String doctorName = "慢病管理系统（无责任医生）";
+    if (request.requestingStaffId() != 0) {
+      StaffSummary doctor =
+          facilities
+              .findStaff(request.requestingStaffId())
+              .orElseThrow(
+                  () ->
+                      new BusinessException(
+                          "REFERRAL_DOCTOR_UNKNOWN", "未知的申请医生", "requestingStaffId"));
+      staffId = doctor.id();
+      doctorName = doctor.name();
+    }
     var codes =
         request.indicationCodes() == null ? java.util.List.<String>of() : request.indicationCodes();
     String diagnosis =
         codes.stream().anyMatch(c -> c.startsWith("DM_"))
             ? "E11.9"
             : codes.stream().anyMatch(c -> c.startsWith("HTN_")) ? "I10" : null;
+    if (codes.isEmpty() && "chronic".equals(request.sourceModule())) {
+      // The chronic module's emergency follow-up names no indication and no disease (only the
+      // emergency signs in its summary): tick the general indication of line 554 (急危重症或慢性病
+      // 控制不满意) and read the disease from the signs, until the request carries both.
+      codes =
+          java.util.List.of(
+              request.direction() == org.countyhealth.referral.Direction.UP
+                  ? "GEN_UP_3"
+                  : "GEN_DOWN_1");
+      String summary = request.summary() == null ? "" : request.summary();
+      diagnosis =
+          summary.contains("血糖") || summary.contains("酮") || summary.contains("糖尿病")
+              ? "E11.9"
+              : "I10";
+    }
     String name = "E11.9".equals(diagnosis) ? "2型糖尿病" : "I10".equals(diagnosis) ? "原发性高血压" : null;
     NewReferral in =
         new NewReferral(
@@ -61,6 +84,6 @@ class ProgrammeReferrals implements Referrals {
             null,
             null,
             request.sourceModule());
-    return desk.createUndescribed(in, doctor.id(), doctor.name(), true, null, LocalDateTime.now());
+    return desk.createUndescribed(in, staffId, doctorName, true, null, LocalDateTime.now());
   }
 }

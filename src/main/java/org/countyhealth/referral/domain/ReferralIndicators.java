@@ -28,6 +28,7 @@ public class ReferralIndicators {
       Double medianAcceptMinutes,
       Double medianArrivalHours,
       Double downConfirmedShare,
+      /** Chronic-programme up-referrals whose result the sender followed up within 2 weeks. */
       Double resultOnTimeShare,
       long outOfCounty) {}
 
@@ -47,6 +48,14 @@ public class ReferralIndicators {
   private static final String HOURS_TO_ARRIVE =
       "(EXTRACT(EPOCH FROM arrived_at) - EXTRACT(EPOCH FROM accepted_at)) / 3600.0";
 
+  /**
+   * An up-referral of the chronic programme (lines 125, 134 ask the township to follow these up
+   * within 2 weeks): requested by the chronic module or ticking a hypertension/diabetes indication.
+   */
+  static final String CHRONIC_UP =
+      "(direction = 'UP' AND (source_module = 'chronic' OR indications LIKE '%HTN_UP_%'"
+          + " OR indications LIKE '%DM_UP_%'))";
+
   public List<Row> perFacilityAndMonth(DataScope scope, LocalDate from, LocalDate to) {
     String sql =
         "SELECT from_facility_code, EXTRACT(YEAR FROM referral_date) AS y,"
@@ -64,8 +73,13 @@ public class ReferralIndicators {
             + " SUM(CASE WHEN direction = 'DOWN' AND status = 'CLOSED' THEN 1 ELSE 0 END) AS down_ok,"
             + " SUM(CASE WHEN direction = 'DOWN' AND status NOT IN ('CANCELLED', 'DECLINED')"
             + "   THEN 1 ELSE 0 END) AS down_valid,"
-            + " SUM(CASE WHEN direction = 'UP' AND result_recorded_on IS NOT NULL"
+            + " SUM(CASE WHEN "
+            + CHRONIC_UP
+            + " AND result_recorded_on IS NOT NULL"
             + "   AND result_recorded_on <= result_due_on THEN 1 ELSE 0 END) AS result_ok,"
+            + " SUM(CASE WHEN "
+            + CHRONIC_UP
+            + " THEN 1 ELSE 0 END) AS chronic_up,"
             + " SUM(CASE WHEN out_of_county THEN 1 ELSE 0 END) AS outside"
             + " FROM referral.referral WHERE status <> 'DRAFTED'"
             + " AND referral_date >= :from AND referral_date <= :to"
@@ -99,7 +113,7 @@ public class ReferralIndicators {
                   number(rs.getObject("med_accept")),
                   number(rs.getObject("med_arrive")),
                   share(rs.getLong("down_ok"), rs.getLong("down_valid")),
-                  share(rs.getLong("result_ok"), up),
+                  share(rs.getLong("result_ok"), rs.getLong("chronic_up")),
                   rs.getLong("outside"));
             })
         .list();

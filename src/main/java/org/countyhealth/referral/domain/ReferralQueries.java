@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.countyhealth.organization.FacilitySummary;
 import org.countyhealth.referral.Direction;
+import org.countyhealth.referral.rules.Escalation;
 import org.countyhealth.referral.rules.ReferralStatus;
 import org.countyhealth.referral.rules.ResultFollowUp;
 import org.countyhealth.referral.rules.StepDeadlines;
@@ -50,7 +51,14 @@ public class ReferralQueries {
       boolean overdue,
       LocalDate resultDueOn,
       boolean resultOverdue,
-      String booking) {}
+      String booking,
+      String escalatedTo) {
+
+    /** The waited-on step is overdue and was escalated (the queue's filter 已超时并升级). */
+    public boolean escalated() {
+      return escalatedTo != null;
+    }
+  }
 
   /** One line of the history. */
   public record HistoryLine(
@@ -70,12 +78,20 @@ public class ReferralQueries {
       "SELECT r.id, r.number, r.direction, r.status, r.green_channel, r.resident_id,"
           + " r.patient_name, r.from_facility_code, r.to_facility_code, r.diagnosis_code,"
           + " r.diagnosis_name, r.referral_date, r.step_started_at, r.result_due_on,"
-          + " r.result_recorded_on, s.name AS resource_name, s.starts_at AS resource_at"
+          + " r.result_recorded_on, s.name AS resource_name, s.starts_at AS resource_at,"
+          + " (SELECT MAX(e.notified) FROM referral.escalation e WHERE e.referral_id = r.id"
+          + " AND e.step_started_at = r.step_started_at) AS escalated_to"
           + " FROM referral.referral r LEFT JOIN referral.booking b ON b.referral_id = r.id"
           + " LEFT JOIN referral.resource s ON s.id = b.resource_id";
 
   /** Referrals of a side within the scope, newest first (at most 200). */
   public List<Row> list(DataScope scope, Side side, Direction direction, boolean openOnly) {
+    return list(scope, side, direction, openOnly, false);
+  }
+
+  /** As above; {@code escalatedOnly} keeps the referrals whose current step was escalated. */
+  public List<Row> list(
+      DataScope scope, Side side, Direction direction, boolean openOnly, boolean escalatedOnly) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (!scope.all()) {
       if (scope.licenceCodes().isEmpty()) {
@@ -94,6 +110,11 @@ public class ReferralQueries {
     }
     if (openOnly) {
       where.append(" AND r.status NOT IN ('CLOSED', 'DECLINED', 'CANCELLED', 'DOWN_REFERRED')");
+    }
+    if (escalatedOnly) {
+      where.append(
+          " AND EXISTS (SELECT 1 FROM referral.escalation e WHERE e.referral_id = r.id"
+              + " AND e.step_started_at = r.step_started_at)");
     }
     String order =
         openOnly
@@ -169,7 +190,8 @@ public class ReferralQueries {
       LocalDateTime stepStarted,
       LocalDate resultDue,
       LocalDate resultRecorded,
-      String booking) {}
+      String booking,
+      String escalatedTo) {}
 
   Raw raw(ResultSet rs, int i) throws SQLException {
     Timestamp at = rs.getTimestamp("resource_at");
@@ -195,7 +217,10 @@ public class ReferralQueries {
         rs.getTimestamp("step_started_at").toLocalDateTime(),
         rs.getObject("result_due_on", LocalDate.class),
         rs.getObject("result_recorded_on", LocalDate.class),
-        booking);
+        booking,
+        rs.getString("escalated_to") == null
+            ? null
+            : Escalation.Notified.valueOf(rs.getString("escalated_to")).label());
   }
 
   private List<Row> rows(List<Raw> raws) {
@@ -228,7 +253,8 @@ public class ReferralQueries {
                   due != null && now.isAfter(due),
                   r.resultDue(),
                   resultOverdue,
-                  r.booking());
+                  r.booking(),
+                  r.escalatedTo());
             })
         .toList();
   }

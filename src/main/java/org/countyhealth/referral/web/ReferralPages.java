@@ -50,12 +50,15 @@ class ReferralPages {
   }
 
   @GetMapping("/referrals/office")
-  String office(Model model) {
+  String office(@RequestParam(required = false) String filter, Model model) {
     Actor actor = referralUser();
+    boolean escalated = "escalated".equals(filter);
+    model.addAttribute("office", true);
+    model.addAttribute("escalatedOnly", escalated);
     return list(
         model,
-        "双向转诊办公室 · 24小时待办队列",
-        queries.list(actor.scope(), Side.RECEIVED, Direction.UP, true),
+        escalated ? "双向转诊办公室 · 已超时并升级" : "双向转诊办公室 · 24小时待办队列",
+        queries.list(actor.scope(), Side.RECEIVED, Direction.UP, true, escalated),
         true);
   }
 
