@@ -9,4 +9,10 @@ public interface Referrals {
    * BusinessException and change nothing.
    */
   long requestFromProgramme(ProgrammeReferralRequest request);
+
+  /**
+   * Whether the resident already has an unfinished referral in that direction: a programme asks
+   * before requesting, since a patient cannot hold two (000_65944b5c5b97f013.txt line 536 flow).
+   */
+  boolean hasOpenReferral(long residentId, Direction direction);
 }

@@ -50,7 +50,8 @@ public class ReferralLinks {
       boolean requestNow) {
     Long referralId = null;
     Referrals module = referrals.getIfAvailable();
-    if (requestNow && module != null) {
+    // A patient holds one unfinished referral per direction: a second stays a suggestion.
+    if (requestNow && module != null && !module.hasOpenReferral(residentId, direction)) {
       referralId =
           module.requestFromProgramme(
               request(actor, residentId, disease, direction, emergency, reason));

@@ -3,6 +3,7 @@ package org.countyhealth.referral.domain;
 import java.time.LocalDateTime;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.StaffSummary;
+import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.ProgrammeReferralRequest;
 import org.countyhealth.referral.Referrals;
 import org.countyhealth.shared.BusinessException;
@@ -18,10 +19,17 @@ class ProgrammeReferrals implements Referrals {
 
   private final ReferralDesk desk;
   private final Facilities facilities;
+  private final ReferralStore store;
 
-  ProgrammeReferrals(ReferralDesk desk, Facilities facilities) {
+  ProgrammeReferrals(ReferralDesk desk, Facilities facilities, ReferralStore store) {
     this.desk = desk;
     this.facilities = facilities;
+    this.store = store;
+  }
+
+  @Override
+  public boolean hasOpenReferral(long residentId, Direction direction) {
+    return store.openDirections(residentId).contains(direction);
   }
 
   @Override
