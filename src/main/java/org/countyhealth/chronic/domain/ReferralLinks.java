@@ -49,7 +49,9 @@ public class ReferralLinks {
       boolean requestNow) {
     Long referralId = null;
     Referrals module = referrals.getIfAvailable();
-    if (requestNow && module != null) {
+    // Without a staff member the referral module cannot name the requesting doctor: the urgent
+    // referral stays a suggestion on the worklist for a doctor to send.
+    if (requestNow && module != null && actor.staffId() != null) {
       referralId =
           module.requestFromProgramme(request(actor, residentId, direction, emergency, reason));
     }
