@@ -88,7 +88,7 @@ class IndicatorsIT {
   }
 
   @Test
-  void perQuarterAndGridWithDrillDownManagementRateAndFirstVisitRate() {
+  void perQuarterAndGridWithDrillDownManagementRateAndFirstVisitRate() throws Exception {
     var fx = new ChronicFixtures(jdbc);
     String clinic = "CHR-PER-" + System.nanoTime() % 1_000_000;
     jdbc.sql(
