@@ -97,15 +97,13 @@ class FollowUpRulesIT {
     assertThat(second.grade()).isEqualTo(Grade.RED);
     assertThat(second.nextVisitOn()).isEqualTo(today.plusWeeks(2));
     var suggestion = referrals.ofResident(resident).get(0);
-    assertThat(suggestion.status()).isEqualTo("SUGGESTED"); // no referral module in this branch
+    assertThat(suggestion.status()).isEqualTo("SUGGESTED");
     assertThat(suggestion.direction()).isEqualTo("UP");
     assertThat(suggestion.checkBy()).isEqualTo(today.plusWeeks(2));
     assertThat(worklists.list(doctor, Worklists.Kind.REFERRAL_CHECK, false, today))
         .anyMatch(i -> suggestion.id() == i.suggestionId() && i.grade() == Grade.RED);
-    assertThatThrownBy(() -> referrals.confirm(doctor, suggestion.id()))
-        .isInstanceOfSatisfying(
-            BusinessException.class,
-            ex -> assertThat(ex.code()).isEqualTo("CHRONIC_REFERRAL_UNAVAILABLE"));
+    // The referral module is present: confirming requests the referral with an annex-3 indication.
+    assertThat(referrals.confirm(doctor, suggestion.id())).isPositive();
 
     referrals.recordResult(doctor, suggestion.id(), "已到县医院就诊，调整用药", false);
     assertThat(worklists.list(doctor, Worklists.Kind.REFERRAL_CHECK, false, today))

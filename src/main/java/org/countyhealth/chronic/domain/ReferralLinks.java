@@ -53,7 +53,8 @@ public class ReferralLinks {
     // referral stays a suggestion on the worklist for a doctor to send.
     if (requestNow && module != null && actor.staffId() != null) {
       referralId =
-          module.requestFromProgramme(request(actor, residentId, direction, emergency, reason));
+          module.requestFromProgramme(
+              request(actor, residentId, disease, direction, emergency, reason));
     }
     return Rows.insert(
         jdbc.sql(
@@ -79,14 +80,27 @@ public class ReferralLinks {
   }
 
   private static ProgrammeReferralRequest request(
-      Actor actor, long residentId, Direction direction, boolean emergency, String reason) {
+      Actor actor,
+      long residentId,
+      Disease disease,
+      Direction direction,
+      boolean emergency,
+      String reason) {
+    // The referral desk wants at least one up-referral indication of annex 3: the programme's
+    // emergency criteria map to the crisis / acute-complication items, the rest to "uncontrolled".
+    List<String> indications =
+        direction != Direction.UP
+            ? List.of()
+            : disease == Disease.DIABETES
+                ? List.of(emergency ? "DM_UP_8" : "DM_UP_9")
+                : List.of(emergency ? "HTN_UP_1" : "HTN_UP_7");
     return new ProgrammeReferralRequest(
         residentId,
         actor.facilityCode(),
         actor.staffId() == null ? 0L : actor.staffId(),
         direction,
         emergency,
-        List.of(),
+        indications,
         reason,
         "chronic");
   }
@@ -111,6 +125,11 @@ public class ReferralLinks {
             request(
                 actor,
                 s.residentId(),
+                Disease.valueOf(
+                    jdbc.sql("SELECT disease FROM chronic.referral_suggestion WHERE id = ?")
+                        .param(suggestionId)
+                        .query(String.class)
+                        .single()),
                 Direction.valueOf(s.direction()),
                 s.emergency(),
                 s.reason()));
