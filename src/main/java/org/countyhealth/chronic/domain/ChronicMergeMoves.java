@@ -18,7 +18,8 @@ class ChronicMergeMoves {
           "enrolment",
           "follow_up",
           "grade_change",
-          "referral_suggestion");
+          "referral_suggestion",
+          "qc_sample");
 
   private final JdbcClient jdbc;
 

@@ -50,8 +50,12 @@ public class ReferralLinks {
       boolean requestNow) {
     Long referralId = null;
     Referrals module = referrals.getIfAvailable();
-    // A patient holds one unfinished referral per direction: a second stays a suggestion.
-    if (requestNow && module != null && !module.hasOpenReferral(residentId, direction)) {
+    // A patient holds one unfinished referral per direction: a second stays a suggestion. Without
+    // a staff member nobody can be named as the requesting doctor: it stays a suggestion too.
+    if (requestNow
+        && module != null
+        && actor.staffId() != null
+        && !module.hasOpenReferral(residentId, direction)) {
       referralId =
           module.requestFromProgramme(
               request(actor, residentId, disease, direction, emergency, reason));
