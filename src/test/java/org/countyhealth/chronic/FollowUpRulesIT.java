@@ -144,6 +144,27 @@ class FollowUpRulesIT {
     var s = referrals.ofResident(resident).get(0);
     assertThat(s.emergency()).isTrue();
     assertThat(s.checkBy()).isEqualTo(today.plusWeeks(2));
+    assertThat(s.status()).isEqualTo("REQUESTED");
+
+    // A second emergency while the first up-referral is open: recorded, the referral stays a
+    // suggestion (a patient holds one unfinished referral per direction).
+    FollowUpOutcome again =
+        care.recordFollowUp(
+            doctor,
+            ChronicFixtures.visit(
+                e,
+                today,
+                130,
+                80,
+                new BigDecimal("18.0"),
+                Set.of(Symptom.ACETONE_BREATH),
+                Adherence.REGULAR,
+                Adverse.NONE,
+                false));
+    assertThat(again.classification()).isEqualTo("EMERGENCY");
+    assertThat(referrals.ofResident(resident))
+        .extracting(ReferralLinks.Suggestion::status)
+        .containsExactlyInAnyOrder("REQUESTED", "SUGGESTED");
   }
 
   @Test
