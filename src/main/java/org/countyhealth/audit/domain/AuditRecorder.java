@@ -53,7 +53,8 @@ public class AuditRecorder implements AuditTrail {
   public void describe(String action, String objectType, String objectId) {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (attributes == null) {
-      log.warn("describe({}) called outside a web request: nothing is audited", action);
+      // Seed data and jobs reach the services outside a request; jobs audit with record().
+      log.debug("describe({}) called outside a web request: nothing is audited", action);
       return;
     }
     attributes.setAttribute(
