@@ -1,6 +1,5 @@
 package org.countyhealth.residents.record.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.countyhealth.residents.record.CheckUpInput;
@@ -9,7 +8,6 @@ import org.countyhealth.residents.record.ResidentAccess;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.CurrentActor;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,35 +30,6 @@ class CheckUpPages {
     this.actors = actors;
     this.access = access;
     this.checkUps = checkUps;
-  }
-
-  record CheckUpForm(
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate examDate,
-      BigDecimal heightCm,
-      BigDecimal weightKg,
-      BigDecimal waistCm,
-      Integer sbpLeft,
-      Integer dbpLeft,
-      Integer sbpRight,
-      Integer dbpRight,
-      Integer heartRate,
-      BigDecimal temperature,
-      Integer version,
-      String reason) {
-
-    CheckUpInput input() {
-      return new CheckUpInput(
-          examDate,
-          heightCm,
-          weightKg,
-          waistCm,
-          sbpLeft,
-          dbpLeft,
-          sbpRight,
-          dbpRight,
-          heartRate,
-          temperature);
-    }
   }
 
   record VoidForm(String voidReason) {}

@@ -1,10 +1,8 @@
 package org.countyhealth.residents.record.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.countyhealth.residents.record.CheckUpInput;
 import org.countyhealth.residents.record.CheckUpService;
 import org.countyhealth.residents.record.CheckUpView;
 import org.countyhealth.residents.record.HealthRecordService;
@@ -65,35 +63,6 @@ class HealthRecordApi {
     }
   }
 
-  record CheckUpRequest(
-      LocalDate examDate,
-      BigDecimal heightCm,
-      BigDecimal weightKg,
-      BigDecimal waistCm,
-      Integer sbpLeft,
-      Integer dbpLeft,
-      Integer sbpRight,
-      Integer dbpRight,
-      Integer heartRate,
-      BigDecimal temperature,
-      Integer version,
-      String reason) {
-
-    CheckUpInput input() {
-      return new CheckUpInput(
-          examDate,
-          heightCm,
-          weightKg,
-          waistCm,
-          sbpLeft,
-          dbpLeft,
-          sbpRight,
-          dbpRight,
-          heartRate,
-          temperature);
-    }
-  }
-
   record Reason(String reason) {}
 
   @GetMapping("/record")
@@ -134,16 +103,14 @@ class HealthRecordApi {
 
   @PostMapping("/checkups")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Long> recordCheckUp(@PathVariable long residentId, @RequestBody CheckUpRequest body) {
+  Map<String, Long> recordCheckUp(@PathVariable long residentId, @RequestBody CheckUpForm body) {
     return Map.of("id", checkUps.record(actors.require(), residentId, body.input()));
   }
 
   @PutMapping("/checkups/{checkUpId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void correctCheckUp(
-      @PathVariable long residentId,
-      @PathVariable long checkUpId,
-      @RequestBody CheckUpRequest body) {
+      @PathVariable long residentId, @PathVariable long checkUpId, @RequestBody CheckUpForm body) {
     checkUps.correct(
         actors.require(),
         checkUpId,
