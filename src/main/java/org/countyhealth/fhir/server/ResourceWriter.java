@@ -26,9 +26,9 @@ interface ResourceWriter<T extends IBaseResource> {
 
   /**
    * Stores the resource; its references are already local ({@code Patient/123}: the caller replaced
-   * any {@code urn:uuid:}). Answers the new local id with its type, e.g. {@code Encounter/42}.
-   * Work that needs other entries of the same request (an Encounter's observations making one
-   * follow-up) is deferred to {@code session}.
+   * any {@code urn:uuid:}). Answers the new local id with its type, e.g. {@code Encounter/42}. Work
+   * that needs other entries of the same request (an Encounter's observations making one follow-up)
+   * is deferred to {@code session}.
    */
   IdType create(T resource, Actor actor, WriteSession session);
 }
