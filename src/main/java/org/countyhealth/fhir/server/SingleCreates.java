@@ -1,0 +1,42 @@
+package org.countyhealth.fhir.server;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import java.util.Optional;
+import org.countyhealth.shared.Actor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A plain {@code POST /fhir/Type}: one resource, optionally conditional ({@code If-None-Exist}), in
+ * one database transaction with its deferred work, so a refusal stores nothing. Providers'
+ * {@code @Create} methods delegate here.
+ */
+@Component
+class SingleCreates {
+
+  private final TransactionTemplate transaction;
+
+  SingleCreates(PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  <T extends IBaseResource> MethodOutcome create(
+      ResourceWriter<T> writer, T resource, String ifNoneExist, Actor actor) {
+    return transaction.execute(
+        status -> {
+          if (ifNoneExist != null && !ifNoneExist.isBlank()) {
+            Optional<IdType> existing = writer.existing(ifNoneExist, actor);
+            if (existing.isPresent()) {
+              return new MethodOutcome(existing.get(), false);
+            }
+          }
+          WriteSession session = new WriteSession();
+          IdType id = writer.create(resource, actor, session);
+          session.complete();
+          return new MethodOutcome(id, true);
+        });
+  }
+}
