@@ -28,7 +28,7 @@ class SingleCreates {
     return transaction.execute(
         status -> {
           if (ifNoneExist != null && !ifNoneExist.isBlank()) {
-            Optional<IdType> existing = writer.existing(ifNoneExist, actor);
+            Optional<IdType> existing = writer.existing(queryPart(ifNoneExist), actor);
             if (existing.isPresent()) {
               return new MethodOutcome(existing.get(), false);
             }
@@ -38,5 +38,13 @@ class SingleCreates {
           session.complete();
           return new MethodOutcome(id, true);
         });
+  }
+
+  /**
+   * HAPI hands over {@code Patient?identifier=…} or {@code identifier=…}; writers see the query.
+   */
+  static String queryPart(String conditionalUrl) {
+    int question = conditionalUrl.indexOf('?');
+    return question < 0 ? conditionalUrl : conditionalUrl.substring(question + 1);
   }
 }
