@@ -33,4 +33,9 @@ record CheckUpForm(
         heartRate,
         temperature);
   }
+
+  /** A missing version cannot match any stored check-up, so the correction is refused as stale. */
+  int versionOrNone() {
+    return version == null ? -1 : version;
+  }
 }

@@ -76,11 +76,7 @@ class CheckUpPages {
     }
     try {
       checkUps.correct(
-          actors.require(),
-          checkUpId,
-          form.version() == null ? -1 : form.version(),
-          form.input(),
-          form.reason());
+          actors.require(), checkUpId, form.versionOrNone(), form.input(), form.reason());
     } catch (BusinessException e) {
       if (e.status() != 422) {
         throw e;

@@ -1,5 +1,6 @@
 package org.countyhealth.residents.record.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import org.countyhealth.residents.record.CheckUpService;
 import org.countyhealth.residents.record.CheckUpView;
 import org.countyhealth.residents.record.HealthRecordService;
 import org.countyhealth.residents.record.HealthRecordView;
-import org.countyhealth.residents.record.RecordInput;
 import org.countyhealth.shared.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,40 +27,14 @@ class HealthRecordApi {
   private final CurrentActor actors;
   private final HealthRecordService records;
   private final CheckUpService checkUps;
+  private final Clock clock;
 
-  HealthRecordApi(CurrentActor actors, HealthRecordService records, CheckUpService checkUps) {
+  HealthRecordApi(
+      CurrentActor actors, HealthRecordService records, CheckUpService checkUps, Clock clock) {
     this.actors = actors;
+    this.clock = clock;
     this.records = records;
     this.checkUps = checkUps;
-  }
-
-  /** Personal basic information as sent by a client; codes as in the record vocabulary. */
-  record RecordRequest(
-      LocalDate establishedOn,
-      String bloodAbo,
-      String bloodRh,
-      String drugAllergies,
-      String disability,
-      String exposure,
-      String smoking,
-      String drinking,
-      String exercise,
-      String diet,
-      Integer version,
-      String reason) {
-
-    RecordInput input() {
-      return new RecordInput(
-          bloodAbo,
-          bloodRh,
-          drugAllergies,
-          disability,
-          exposure,
-          smoking,
-          drinking,
-          exercise,
-          diet);
-    }
   }
 
   record Reason(String reason) {}
@@ -72,21 +46,16 @@ class HealthRecordApi {
 
   @PostMapping("/record")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Long> establish(@PathVariable long residentId, @RequestBody RecordRequest body) {
-    LocalDate on = body.establishedOn() != null ? body.establishedOn() : LocalDate.now();
+  Map<String, Long> establish(@PathVariable long residentId, @RequestBody RecordForm body) {
+    LocalDate on = body.establishedOn(LocalDate.now(clock));
     return Map.of("id", records.establish(actors.require(), residentId, body.input(), on));
   }
 
   @PutMapping("/record/{recordId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void correct(
-      @PathVariable long residentId, @PathVariable long recordId, @RequestBody RecordRequest body) {
-    records.correct(
-        actors.require(),
-        recordId,
-        body.version() == null ? -1 : body.version(),
-        body.input(),
-        body.reason());
+      @PathVariable long residentId, @PathVariable long recordId, @RequestBody RecordForm body) {
+    records.correct(actors.require(), recordId, body.versionOrNone(), body.input(), body.reason());
   }
 
   @PostMapping("/record/{recordId}/void")
@@ -112,11 +81,7 @@ class HealthRecordApi {
   void correctCheckUp(
       @PathVariable long residentId, @PathVariable long checkUpId, @RequestBody CheckUpForm body) {
     checkUps.correct(
-        actors.require(),
-        checkUpId,
-        body.version() == null ? -1 : body.version(),
-        body.input(),
-        body.reason());
+        actors.require(), checkUpId, body.versionOrNone(), body.input(), body.reason());
   }
 
   @PostMapping("/checkups/{checkUpId}/void")

@@ -1,10 +1,10 @@
 package org.countyhealth.residents.record.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.countyhealth.residents.record.HealthRecordService;
 import org.countyhealth.residents.record.RecordEntries;
-import org.countyhealth.residents.record.RecordInput;
 import org.countyhealth.residents.record.ResidentAccess;
 import org.countyhealth.residents.record.rules.RecordVocabulary;
 import org.countyhealth.shared.Actor;
@@ -29,43 +29,19 @@ class HealthRecordPages {
   private final ResidentAccess access;
   private final HealthRecordService records;
   private final RecordEntries entries;
+  private final Clock clock;
 
   HealthRecordPages(
       CurrentActor actors,
       ResidentAccess access,
       HealthRecordService records,
-      RecordEntries entries) {
+      RecordEntries entries,
+      Clock clock) {
     this.actors = actors;
+    this.clock = clock;
     this.access = access;
     this.records = records;
     this.entries = entries;
-  }
-
-  record RecordForm(
-      String bloodAbo,
-      String bloodRh,
-      String drugAllergies,
-      String disability,
-      String exposure,
-      String smoking,
-      String drinking,
-      String exercise,
-      String diet,
-      Integer version,
-      String reason) {
-
-    RecordInput input() {
-      return new RecordInput(
-          bloodAbo,
-          bloodRh,
-          drugAllergies,
-          disability,
-          exposure,
-          smoking,
-          drinking,
-          exercise,
-          diet);
-    }
   }
 
   record MedicalForm(
@@ -89,7 +65,9 @@ class HealthRecordPages {
         residentId,
         model,
         Map.of(),
-        a -> records.establish(a, residentId, form.input(), LocalDate.now()));
+        a ->
+            records.establish(
+                a, residentId, form.input(), form.establishedOn(LocalDate.now(clock))));
   }
 
   @PostMapping("/{recordId}/correction")
@@ -103,13 +81,7 @@ class HealthRecordPages {
         residentId,
         model,
         Map.of(),
-        a ->
-            records.correct(
-                a,
-                recordId,
-                form.version() == null ? -1 : form.version(),
-                form.input(),
-                form.reason()));
+        a -> records.correct(a, recordId, form.versionOrNone(), form.input(), form.reason()));
   }
 
   @PostMapping("/{recordId}/void")
