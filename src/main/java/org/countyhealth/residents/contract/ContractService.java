@@ -46,9 +46,7 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   public List<ContractView> list(Actor actor, long residentId) {
-    ResidentAccess.requirePrivilege(actor, Privilege.RESIDENT_VIEW);
-    access.require(actor, residentId);
-    audit.describe("HEALTH_RECORD_READ", "Resident", String.valueOf(residentId));
+    access.openRecord(actor, residentId);
     return jdbc.sql(SELECT + " WHERE c.resident_id = ? ORDER BY c.start_date DESC, c.id DESC")
         .param(residentId)
         .query(ContractService::view)

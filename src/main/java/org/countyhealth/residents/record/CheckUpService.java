@@ -39,9 +39,7 @@ public class CheckUpService {
 
   @Transactional(readOnly = true)
   public List<CheckUpView> list(Actor actor, long residentId) {
-    ResidentAccess.requirePrivilege(actor, Privilege.RESIDENT_VIEW);
-    access.require(actor, residentId);
-    audit.describe("HEALTH_RECORD_READ", "Resident", String.valueOf(residentId));
+    access.openRecord(actor, residentId);
     return load(residentId);
   }
 

@@ -40,9 +40,7 @@ public class HealthRecordService {
   /** The resident's records (normally one; two after a merge), newest state first. */
   @Transactional(readOnly = true)
   public List<HealthRecordView> view(Actor actor, long residentId) {
-    ResidentAccess.requirePrivilege(actor, Privilege.RESIDENT_VIEW);
-    access.require(actor, residentId);
-    audit.describe("HEALTH_RECORD_READ", "Resident", String.valueOf(residentId));
+    access.openRecord(actor, residentId);
     return jdbc
         .sql("SELECT * FROM residents.health_record WHERE resident_id = ? ORDER BY status, id")
         .param(residentId)

@@ -3,6 +3,7 @@ package org.countyhealth.residents.record;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.shared.AccessDenied;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
@@ -19,10 +20,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResidentAccess {
 
-  private final JdbcClient jdbc;
+  static final String RECORD_READ = "HEALTH_RECORD_READ";
 
-  ResidentAccess(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  ResidentAccess(JdbcClient jdbc, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /**
+   * Opens a resident's record for reading: the viewing privilege, the scope, and an audit event,
+   * since every access to a person's record is audited (DESIGN.md, Security).
+   */
+  public ResidentRef openRecord(Actor actor, long residentId) {
+    requirePrivilege(actor, Privilege.RESIDENT_VIEW);
+    ResidentRef resident = require(actor, residentId);
+    audit.describe(RECORD_READ, "Resident", String.valueOf(residentId));
+    return resident;
   }
 
   /** A SQL condition with its positional parameters. */
