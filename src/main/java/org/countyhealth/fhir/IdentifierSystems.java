@@ -35,6 +35,18 @@ public final class IdentifierSystems {
   /** The platform's staff number (the Practitioner id). */
   public static final String STAFF = BASE + "staff";
 
+  /** 医师执业证书编码 (or the nurse's / village doctor's practising certificate number). */
+  public static final String PRACTITIONER_LICENCE = BASE + "practitioner-licence";
+
+  /** Code system of staff professions (执业类别; code = {@code Profession} name). */
+  public static final String PROFESSION = "https://fhir.countyhealth.org/CodeSystem/profession";
+
+  /** Code system of professional titles (职称; code = {@code Title} name). */
+  public static final String TITLE = "https://fhir.countyhealth.org/CodeSystem/title";
+
+  /** Code system of family-doctor team roles (code = {@code TeamRole} name). */
+  public static final String TEAM_ROLE = "https://fhir.countyhealth.org/CodeSystem/team-role";
+
   /** Code system of the platform's facility types. */
   public static final String FACILITY_TYPE =
       "https://fhir.countyhealth.org/CodeSystem/facility-type";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,10 +14,15 @@ import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
 import org.countyhealth.security.SecurityTestSupport;
 import org.countyhealth.shared.IdCardNumber;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +88,84 @@ class FhirPatientCreateIT {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aPatientWrittenAndReadBackIsEquivalent() throws Exception {
+    Patient written = patient("1", "1961-12-08", "欧阳", "振华");
+    Address given = written.getAddressFirstRep();
+    given.addExtension(
+        "https://fhir.countyhealth.org/StructureDefinition/division-code", new CodeType("441621"));
+    given.addExtension(
+        "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-precinct", new StringType("岭墩村"));
+    Conformance.assertValid(FHIR.newJsonParser().encodeResourceToString(written));
+    HttpResponse<String> created = post(written);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    HttpResponse<String> read = doctor.get("/fhir/Patient/" + idOf(created));
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    Conformance.assertValid(read.body());
+    Patient back = FHIR.newJsonParser().parseResource(Patient.class, read.body());
+    assertThat(back.getNameFirstRep().getText()).isEqualTo("欧阳振华");
+    assertThat(back.getGender()).isEqualTo(written.getGender());
+    assertThat(back.getBirthDateElement().getValueAsString()).isEqualTo("1961-12-08");
+    assertThat(identifiers(back))
+        .containsAll(identifiers(written))
+        .contains(IdentifierSystems.RESIDENT + "|" + idOf(created));
+    Identifier mrn =
+        back.getIdentifier().stream()
+            .filter(i -> i.getSystem().equals(IdentifierSystems.MEDICAL_RECORD_NUMBER))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mrn.getAssigner().getIdentifier().getValue()).isEqualTo(village);
+    assertThat(back.getTelecom())
+        .extracting(t -> t.getSystem() + "|" + t.getValue())
+        .containsExactly("PHONE|" + written.getTelecomFirstRep().getValue());
+    Address address = back.getAddressFirstRep();
+    assertThat(address.getText()).isEqualTo(written.getAddressFirstRep().getText());
+    assertThat(address.getExtension())
+        .extracting(e -> e.getUrl() + "=" + e.getValue().primitiveValue())
+        .containsExactlyInAnyOrderElementsOf(
+            written.getAddressFirstRep().getExtension().stream()
+                .map(e -> e.getUrl() + "=" + e.getValue().primitiveValue())
+                .toList());
+    assertThat(back.getManagingOrganization().getReference()).isEqualTo("Organization/" + village);
+  }
+
+  @Test
+  void anIdentifierSearchIsNarrowedByItsSystem() throws Exception {
+    Patient holder = patient("2", "1972-03-15", "闻人", "素梅");
+    HttpResponse<String> first = post(holder);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String code =
+        holder.getIdentifier().stream()
+            .filter(i -> i.getSystem().equals(IdentifierSystems.HEALTH_CODE))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    // Another resident whose medical-record number happens to be the same characters.
+    Patient other = patient("1", "1966-10-02", "公冶", "长青");
+    other.getIdentifier().stream()
+        .filter(i -> i.getSystem().equals(IdentifierSystems.MEDICAL_RECORD_NUMBER))
+        .findFirst()
+        .orElseThrow()
+        .setValue(code);
+    HttpResponse<String> second = post(other);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+
+    assertThat(
+            searchIds("/fhir/Patient?identifier=" + IdentifierSystems.HEALTH_CODE + "%7C" + code))
+        .containsExactly(idOf(first));
+    assertThat(
+            searchIds(
+                "/fhir/Patient?identifier="
+                    + IdentifierSystems.MEDICAL_RECORD_NUMBER
+                    + "%7C"
+                    + code))
+        .containsExactly(idOf(second));
+    assertThat(searchIds("/fhir/Patient?identifier=" + code))
+        .containsExactlyInAnyOrder(idOf(first), idOf(second));
   }
 
   @Test
@@ -178,6 +262,19 @@ class FhirPatientCreateIT {
     assertThat(outcome.getIssueFirstRep().getExpression())
         .extracting(e -> e.getValue())
         .containsExactly(location);
+  }
+
+  private List<String> searchIds(String path) throws Exception {
+    HttpResponse<String> response = doctor.get(path);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Conformance.assertValid(response.body());
+    return FHIR.newJsonParser().parseResource(Bundle.class, response.body()).getEntry().stream()
+        .map(e -> e.getResource().getIdElement().getIdPart())
+        .toList();
+  }
+
+  private static List<String> identifiers(Patient p) {
+    return p.getIdentifier().stream().map(i -> i.getSystem() + "|" + i.getValue()).toList();
   }
 
   private static String idOf(HttpResponse<String> response) {

@@ -20,11 +20,28 @@ class ProgrammeReferrals implements Referrals {
   private final ReferralDesk desk;
   private final Facilities facilities;
   private final ReferralStore store;
+  private final ReferralReads reads;
 
-  ProgrammeReferrals(ReferralDesk desk, Facilities facilities, ReferralStore store) {
+  ProgrammeReferrals(
+      ReferralDesk desk, Facilities facilities, ReferralStore store, ReferralReads reads) {
     this.desk = desk;
     this.facilities = facilities;
     this.store = store;
+    this.reads = reads;
+  }
+
+  @Override
+  public java.util.Optional<org.countyhealth.referral.ReferralSummary> find(
+      long referralId, org.countyhealth.shared.DataScope scope) {
+    return reads.find(referralId, scope);
+  }
+
+  @Override
+  public java.util.List<org.countyhealth.referral.ReferralSummary> search(
+      org.countyhealth.shared.DataScope scope,
+      org.countyhealth.referral.ReferralCriteria criteria,
+      int limit) {
+    return reads.search(scope, criteria, limit);
   }
 
   @Override
