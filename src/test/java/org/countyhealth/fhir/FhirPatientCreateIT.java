@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.residents.People;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
@@ -185,6 +186,39 @@ class FhirPatientCreateIT {
   }
 
   @Test
+  void aLinkedPersonAnswersTheExistingResidentAndAPotentialDuplicateIsANewRecordForReview()
+      throws Exception {
+    String birth = People.randomBirthDate().toString();
+    String phone = People.randomPhone();
+    HttpResponse<String> first = post(person("王丽", birth, phone, "下坪村"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    long residentsBefore = residents();
+
+    // A homophone with the same birth date, phone and village: the index links them (LINK).
+    HttpResponse<String> linked = post(person("王莉", birth, phone, "下坪村"));
+
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+    assertThat(idOf(linked)).isEqualTo(idOf(first));
+    assertThat(residents()).isEqualTo(residentsBefore);
+
+    String other = People.randomBirthDate().toString();
+    HttpResponse<String> a = post(person("陈建国", other, People.randomPhone(), "石坑村"));
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+    // A homophone with another phone: a potential duplicate, registered and queued for review.
+    HttpResponse<String> b = post(person("陈健国", other, People.randomPhone(), "石坑村"));
+    assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+    assertThat(idOf(b)).isNotEqualTo(idOf(a));
+    assertThat(
+            jdbc.sql(
+                    "SELECT review_status || '/' || candidate_id FROM residents.match_decision"
+                        + " WHERE resident_id = ?")
+                .param(Long.parseLong(idOf(b)))
+                .query(String.class)
+                .single())
+        .isEqualTo("PENDING/" + idOf(a));
+  }
+
+  @Test
   void ifNoneExistByIdentifierAnswersTheHolder() throws Exception {
     Patient patient = patient("2", "1983-09-30", "眭", "晓岚");
     HttpResponse<String> first = post(patient);
@@ -310,6 +344,23 @@ class FhirPatientCreateIT {
         .setSystem(ContactPoint.ContactPointSystem.PHONE)
         .setValue("139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
     patient.addAddress().setText("广东省河源市紫金县紫城镇测试村" + unique.substring(0, 3) + "号");
+    return patient;
+  }
+
+  /** A person without identifiers: only the index's scoring can tell who they are. */
+  private static Patient person(String name, String birth, String phone, String village) {
+    Patient patient = new Patient();
+    patient.addName().setText(name);
+    patient.setGender(
+        name.startsWith("王") ? AdministrativeGender.FEMALE : AdministrativeGender.MALE);
+    patient.getBirthDateElement().setValueAsString(birth);
+    patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
+    patient
+        .addAddress()
+        .setText("紫金县" + village + "1号")
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-precinct",
+            new StringType(village));
     return patient;
   }
 

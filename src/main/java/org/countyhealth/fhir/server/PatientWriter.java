@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.residents.IdentifierType;
 import org.countyhealth.residents.IdentifierValue;
@@ -161,7 +162,7 @@ class PatientWriter implements ResourceWriter<Patient> {
   private static String idCardLocation(Patient p) {
     for (int i = 0; i < p.getIdentifier().size(); i++) {
       Identifier id = p.getIdentifier().get(i);
-      if (org.countyhealth.fhir.IdentifierSystems.ID_CARD.equals(id.getSystem())) {
+      if (IdentifierSystems.ID_CARD.equals(id.getSystem())) {
         return "Patient.identifier[" + i + "]";
       }
     }

@@ -15,11 +15,13 @@ import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.StaffCriteria;
 import org.countyhealth.organization.StaffProfile;
+import org.countyhealth.organization.Title;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +66,7 @@ class PractitionerProvider implements IResourceProvider {
   public List<Practitioner> search(
       @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
       @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
-      @OptionalParam(name = "organization", targetTypes = org.hl7.fhir.r4.model.Organization.class)
+      @OptionalParam(name = "organization", targetTypes = Organization.class)
           ReferenceParam organization) {
     Actor actor = access.require(Privilege.STAFF_VIEW);
     Long staffId = null;
@@ -134,7 +136,7 @@ class PractitionerProvider implements IResourceProvider {
           .setCode(s.profession().name())
           .setDisplay(s.profession().label());
     }
-    if (s.title() != null && s.title() != org.countyhealth.organization.Title.NONE) {
+    if (s.title() != null && s.title() != Title.NONE) {
       practitioner
           .addQualification()
           .getCode()

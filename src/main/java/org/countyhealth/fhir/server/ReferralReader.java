@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.countyhealth.audit.AuditResult;
@@ -42,7 +43,7 @@ class ReferralReader {
     ReferralSummary referral =
         (id.isIdPartValidLong()
                 ? referrals.find(id.getIdPartAsLong(), actor.scope())
-                : java.util.Optional.<ReferralSummary>empty())
+                : Optional.<ReferralSummary>empty())
             .orElseThrow(
                 () -> new ResourceNotFoundException("找不到该转诊，或不在您的数据范围内：" + id.getIdPart()));
     auditTrail.record(action, "Referral", String.valueOf(referral.id()), AuditResult.SUCCESS);
