@@ -17,6 +17,15 @@ public final class IdentifierSystems {
   /** 病案号: unique within the issuing facility, named by Identifier.assigner. */
   public static final String MEDICAL_RECORD_NUMBER = BASE + "mrn";
 
+  /** 居民健康卡. */
+  public static final String HEALTH_CARD = BASE + "health-card";
+
+  /** 医保卡 (social medical insurance card). */
+  public static final String INSURANCE_CARD = BASE + "insurance-card";
+
+  /** Passport: unique within the issuing country, named by Identifier.assigner (ISO 3166 code). */
+  public static final String PASSPORT = BASE + "passport";
+
   /** The platform's own resident number (the Patient id). */
   public static final String RESIDENT = BASE + "resident";
 
@@ -25,6 +34,18 @@ public final class IdentifierSystems {
 
   /** The platform's staff number (the Practitioner id). */
   public static final String STAFF = BASE + "staff";
+
+  /** 医师执业证书编码 (or the nurse's / village doctor's practising certificate number). */
+  public static final String PRACTITIONER_LICENCE = BASE + "practitioner-licence";
+
+  /** Code system of staff professions (执业类别; code = {@code Profession} name). */
+  public static final String PROFESSION = "https://fhir.countyhealth.org/CodeSystem/profession";
+
+  /** Code system of professional titles (职称; code = {@code Title} name). */
+  public static final String TITLE = "https://fhir.countyhealth.org/CodeSystem/title";
+
+  /** Code system of family-doctor team roles (code = {@code TeamRole} name). */
+  public static final String TEAM_ROLE = "https://fhir.countyhealth.org/CodeSystem/team-role";
 
   /** Code system of the platform's facility types. */
   public static final String FACILITY_TYPE =

@@ -15,6 +15,16 @@ public interface Facilities {
 
   Optional<StaffSummary> findStaff(long staffId);
 
+  /** Staff of the facilities in the scope matching the criteria, by name. */
+  List<StaffProfile> searchStaff(DataScope scope, StaffCriteria criteria, int limit);
+
+  /**
+   * Team memberships of teams whose township centre is in the scope, optionally of one staff
+   * member, one centre or one role.
+   */
+  List<TeamMembership> teamMemberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, int limit);
+
   /** Facilities visible in the scope, ordered by level then name. */
   List<FacilitySummary> visible(DataScope scope);
 

@@ -1,5 +1,9 @@
 package org.countyhealth.referral;
 
+import java.util.List;
+import java.util.Optional;
+import org.countyhealth.shared.DataScope;
+
 /** The referral module's facade for other modules. */
 public interface Referrals {
 
@@ -15,4 +19,10 @@ public interface Referrals {
    * before requesting, since a patient cannot hold two (000_65944b5c5b97f013.txt line 536 flow).
    */
   boolean hasOpenReferral(long residentId, Direction direction);
+
+  /** A referral whose sending or receiving facility is in the scope. */
+  Optional<ReferralSummary> find(long referralId, DataScope scope);
+
+  /** Referrals whose sending or receiving facility is in the scope, newest first. */
+  List<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, int limit);
 }

@@ -86,8 +86,15 @@ class FhirServerIT {
     // OperationDefinition: HAPI's capability provider serves the definitions of the operations.
     assertThat(resources)
         .extracting(CapabilityStatementRestResourceComponent::getType)
-        .containsExactlyInAnyOrder(
-            "Patient", "Organization", "Practitioner", "OperationDefinition");
+        .contains(
+            "Patient",
+            "Organization",
+            "Practitioner",
+            "PractitionerRole",
+            "ServiceRequest",
+            "Task",
+            "AuditEvent",
+            "OperationDefinition");
     CapabilityStatementRestResourceComponent practitioner =
         resources.stream()
             .filter(r -> r.getType().equals("Practitioner"))
@@ -95,12 +102,27 @@ class FhirServerIT {
             .orElseThrow();
     assertThat(practitioner.getInteraction())
         .extracting(i -> i.getCode().toCode())
-        .containsExactly("read");
+        .containsExactlyInAnyOrder("read", "search-type");
+    assertThat(practitioner.getSearchParam())
+        .extracting(p -> p.getName())
+        .contains("name", "identifier", "organization");
+    // Referrals and the audit trail are read-only.
+    for (String readOnly : List.of("ServiceRequest", "Task", "AuditEvent")) {
+      assertThat(
+              resources.stream()
+                  .filter(r -> r.getType().equals(readOnly))
+                  .findFirst()
+                  .orElseThrow()
+                  .getInteraction())
+          .extracting(i -> i.getCode().toCode())
+          .containsExactlyInAnyOrder("read", "search-type");
+    }
     CapabilityStatementRestResourceComponent patient =
         resources.stream().filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow();
     assertThat(patient.getInteraction())
         .extracting(i -> i.getCode().toCode())
-        .containsExactlyInAnyOrder("read", "search-type");
+        .containsExactlyInAnyOrder("read", "search-type", "create");
+    assertThat(patient.getConditionalCreate()).isTrue();
     assertThat(patient.getSearchParam())
         .extracting(p -> p.getName())
         .contains("identifier", "name", "birthdate");

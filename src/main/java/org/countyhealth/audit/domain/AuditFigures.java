@@ -3,7 +3,12 @@ package org.countyhealth.audit.domain;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.countyhealth.audit.AuditCriteria;
 import org.countyhealth.audit.AuditOverview;
+import org.countyhealth.audit.AuditRecord;
+import org.countyhealth.shared.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -13,9 +18,23 @@ import org.springframework.stereotype.Service;
 class AuditFigures implements AuditOverview {
 
   private final JdbcClient jdbc;
+  private final AuditReads reads;
 
-  AuditFigures(JdbcClient jdbc) {
+  AuditFigures(JdbcClient jdbc, AuditReads reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
+  }
+
+  @Override
+  @PreAuthorize("hasAuthority('AUDIT_VIEW')")
+  public Optional<AuditRecord> find(long id, DataScope scope) {
+    return reads.find(id, scope);
+  }
+
+  @Override
+  @PreAuthorize("hasAuthority('AUDIT_VIEW')")
+  public List<AuditRecord> search(AuditCriteria criteria, DataScope scope, int limit) {
+    return reads.search(criteria, scope, limit);
   }
 
   @Override

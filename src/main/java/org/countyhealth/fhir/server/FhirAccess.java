@@ -24,4 +24,15 @@ class FhirAccess {
     }
     return actor;
   }
+
+  /** The actor holding at least one of the privileges (e.g. referrals: create or process). */
+  Actor requireAny(Privilege... privileges) {
+    Actor actor = currentActor.get().orElseThrow(() -> new AuthenticationException("请先登录"));
+    for (Privilege privilege : privileges) {
+      if (actor.can(privilege.name())) {
+        return actor;
+      }
+    }
+    throw new ForbiddenOperationException("您没有" + privileges[0].label() + "的权限");
+  }
 }

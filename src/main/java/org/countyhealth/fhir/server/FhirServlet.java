@@ -25,7 +25,8 @@ class FhirServlet extends RestfulServer {
   @Override
   protected void initialize() {
     setServerName("CountyHealth FHIR R4");
-    setImplementationDescription("县域医共体健康信息平台 FHIR R4 接口（只读）");
+    setImplementationDescription(
+        "县域医共体健康信息平台 FHIR R4 接口：读取、检索与创建，所支持的资源与交互以本 CapabilityStatement 为准");
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setResourceProviders(providers);
   }

@@ -1,12 +1,19 @@
 package org.countyhealth.fhir.server;
 
 import org.countyhealth.fhir.IdentifierSystems;
+import org.countyhealth.residents.IdentifierType;
+import org.countyhealth.residents.IdentifierValue;
+import org.countyhealth.residents.ResidentDemographics;
 import org.countyhealth.residents.ResidentSummary;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 
 /** Resident → Patient (docs/fhir.md, "Patient"). */
 final class PatientMapping {
@@ -32,6 +39,56 @@ final class PatientMapping {
     }
     if (r.familyDoctorId() != null) {
       patient.addGeneralPractitioner(new Reference("Practitioner/" + r.familyDoctorId()));
+    }
+    return patient;
+  }
+
+  /**
+   * The full Patient of an active resident: the summary's elements plus every identifier, the phone
+   * and the address (text, division code, village).
+   */
+  static Patient toFhir(ResidentDemographics r) {
+    Patient patient =
+        toFhir(
+            new ResidentSummary(
+                r.id(),
+                r.name(),
+                r.sex(),
+                r.birthDate(),
+                r.facilityCode(),
+                r.villageClinicCode(),
+                r.townshipCode(),
+                r.familyDoctorId()));
+    for (IdentifierValue id : r.identifiers()) {
+      Identifier identifier =
+          patient
+              .addIdentifier()
+              .setUse(Identifier.IdentifierUse.OFFICIAL)
+              .setSystem(PatientRequests.system(id.type()))
+              .setValue(id.value());
+      identifier.getType().setText(id.type().label());
+      if (id.type() == IdentifierType.MEDICAL_RECORD_NUMBER) {
+        identifier
+            .getAssigner()
+            .setReference("Organization/" + id.issuer())
+            .getIdentifier()
+            .setSystem(IdentifierSystems.LICENCE)
+            .setValue(id.issuer());
+      } else if (!id.issuer().isEmpty()) {
+        identifier.getAssigner().getIdentifier().setValue(id.issuer());
+      }
+    }
+    if (r.phone() != null) {
+      patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(r.phone());
+    }
+    if (r.address() != null || r.divisionCode() != null || r.village() != null) {
+      Address address = patient.addAddress().setUse(Address.AddressUse.HOME).setText(r.address());
+      if (r.divisionCode() != null) {
+        address.addExtension(PatientRequests.DIVISION_CODE, new CodeType(r.divisionCode()));
+      }
+      if (r.village() != null) {
+        address.addExtension(PatientRequests.VILLAGE, new StringType(r.village()));
+      }
     }
     return patient;
   }

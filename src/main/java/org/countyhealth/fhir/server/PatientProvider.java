@@ -1,11 +1,15 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -16,6 +20,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
@@ -49,20 +54,30 @@ class PatientProvider implements IResourceProvider {
       Set.of(
           IdentifierSystems.ID_CARD,
           IdentifierSystems.HEALTH_CODE,
-          IdentifierSystems.MEDICAL_RECORD_NUMBER);
+          IdentifierSystems.MEDICAL_RECORD_NUMBER,
+          IdentifierSystems.HEALTH_CARD,
+          IdentifierSystems.INSURANCE_CARD,
+          IdentifierSystems.PASSPORT,
+          IdentifierSystems.RESIDENT);
 
   private final Residents residents;
   private final ResidentRegistry registry;
   private final FhirAccess access;
   private final AuditTrail auditTrail;
   private final PatientMatcher matcher;
+  private final PatientWriter writer;
+  private final SingleCreates creates;
 
   PatientProvider(
       Residents residents,
       ResidentRegistry registry,
       FhirAccess access,
       AuditTrail auditTrail,
-      PatientMatcher matcher) {
+      PatientMatcher matcher,
+      PatientWriter writer,
+      SingleCreates creates) {
+    this.writer = writer;
+    this.creates = creates;
     this.matcher = matcher;
     this.residents = residents;
     this.registry = registry;
@@ -81,7 +96,7 @@ class PatientProvider implements IResourceProvider {
     ResidentSummary resident =
         (id.isIdPartValidLong()
                 ? residents.find(id.getIdPartAsLong())
-                : java.util.Optional.<ResidentSummary>empty())
+                : Optional.<ResidentSummary>empty())
             .filter(r -> inScope(r, actor.scope()))
             .orElseThrow(
                 () -> new ResourceNotFoundException("找不到该居民档案，或该居民不在您的数据范围内：" + id.getIdPart()));
@@ -90,12 +105,31 @@ class PatientProvider implements IResourceProvider {
       // A merged record: the facade answers with its survivor; FHIR says "replaced-by".
       return PatientMapping.replaced(id.getIdPartAsLong(), resident.id());
     }
-    return PatientMapping.toFhir(resident);
+    return full(resident, actor);
+  }
+
+  /** The resident's full Patient (identifiers, phone, address), within the actor's scope. */
+  private Patient full(ResidentSummary resident, Actor actor) {
+    return residents
+        .demographics(resident.id(), actor.scope())
+        .map(PatientMapping::toFhir)
+        .orElseGet(() -> PatientMapping.toFhir(resident));
   }
 
   /**
-   * By identifier (any of the three systems, or a bare value), or by name with an optional
-   * birthdate. The resident index matches an identifier by value whatever its type.
+   * Registers the Patient through the resident index ({@link PatientWriter}); {@code If-None-Exist:
+   * identifier=system|value} answers the holder of that identifier instead.
+   */
+  @Create
+  public MethodOutcome create(
+      @ResourceParam Patient patient, @ConditionalUrlParam String ifNoneExist) {
+    Actor actor = access.require(Privilege.RESIDENT_EDIT);
+    return creates.create(writer, patient, ifNoneExist, actor);
+  }
+
+  /**
+   * By identifier ({@code system|value} narrows to that identifier type; a bare value matches any
+   * type, or a phone), or by name with an optional birthdate.
    */
   @Search
   public List<Patient> search(
@@ -110,10 +144,22 @@ class PatientProvider implements IResourceProvider {
         throw new InvalidRequestException("不支持的标识符体系：" + system);
       }
       String value = identifier.getValue() == null ? "" : identifier.getValue().strip();
-      if (!value.matches("[0-9A-Za-z\\-]{5,64}")) {
+      if (IdentifierSystems.RESIDENT.equals(system)) {
+        found =
+            (value.matches("[0-9]{1,18}")
+                    ? residents.find(Long.parseLong(value))
+                    : Optional.<ResidentSummary>empty())
+                .filter(r -> inScope(r, actor.scope())).stream().toList();
+      } else if (!value.matches("[0-9A-Za-z\\-]{5,64}")) {
         throw new InvalidRequestException("标识符格式不正确：应为 5–64 位字母、数字或连字符");
+      } else if (system != null && !system.isBlank()) {
+        // The system names the identifier type: a health code never matches an MRN of that value.
+        found =
+            residents.findByIdentifier(
+                PatientRequests.type(system), "", value, actor.scope(), LIMIT);
+      } else {
+        found = registry.search(value, null, actor.scope(), LIMIT);
       }
-      found = registry.search(value, null, actor.scope(), LIMIT);
     } else if (name != null && !name.getValue().isBlank()) {
       Integer year = birthdate == null ? null : yearOf(birthdate);
       found = registry.search(name.getValue().strip(), year, actor.scope(), LIMIT);
@@ -125,7 +171,7 @@ class PatientProvider implements IResourceProvider {
     }
     found.forEach(
         r -> auditTrail.record(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS));
-    return found.stream().map(PatientMapping::toFhir).toList();
+    return found.stream().map(r -> full(r, actor)).toList();
   }
 
   /**
@@ -162,7 +208,7 @@ class PatientProvider implements IResourceProvider {
                               READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS);
                           Bundle.BundleEntryComponent entry = bundle.addEntry();
                           entry.setFullUrl(request.getFhirServerBase() + "/Patient/" + r.id());
-                          entry.setResource(PatientMapping.toFhir(r));
+                          entry.setResource(full(r, actor));
                           entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
                           entry
                               .getSearch()

@@ -1,25 +1,35 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.Optional;
+import java.util.List;
 import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.organization.Facilities;
-import org.countyhealth.organization.StaffSummary;
+import org.countyhealth.organization.StaffCriteria;
+import org.countyhealth.organization.StaffProfile;
+import org.countyhealth.organization.Title;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.springframework.stereotype.Component;
 
-/**
- * Practitioner (staff) over the facilities facade. Read only: the facade offers no staff search, so
- * the capability statement declares no search for Practitioner.
- */
+/** Practitioner (staff) over the facilities facade: the staff of the facilities in scope. */
 @Component
 class PractitionerProvider implements IResourceProvider {
+
+  private static final int LIMIT = 100;
 
   private final Facilities facilities;
   private final FhirAccess access;
@@ -37,23 +47,104 @@ class PractitionerProvider implements IResourceProvider {
   @Read
   public Practitioner read(@IdParam IdType id) {
     Actor actor = access.require(Privilege.STAFF_VIEW);
-    Optional<StaffSummary> staff =
-        id.isIdPartValidLong() ? facilities.findStaff(id.getIdPartAsLong()) : Optional.empty();
-    return staff
-        .filter(s -> actor.scope().includes(s.facilityCode()))
+    List<StaffProfile> staff =
+        id.isIdPartValidLong()
+            ? facilities.searchStaff(
+                actor.scope(), new StaffCriteria(null, false, null, id.getIdPartAsLong(), null), 1)
+            : List.of();
+    return staff.stream()
+        .findFirst()
         .map(PractitionerProvider::toFhir)
         .orElseThrow(() -> new ResourceNotFoundException("找不到该人员，或该人员不在您的数据范围内：" + id.getIdPart()));
   }
 
-  static Practitioner toFhir(StaffSummary s) {
+  /**
+   * By name (starts with, or {@code :exact}), identifier (staff number or practising licence) and
+   * organization (the facility employing them), within the facilities in scope.
+   */
+  @Search
+  public List<Practitioner> search(
+      @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
+      @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
+      @OptionalParam(name = "organization", targetTypes = Organization.class)
+          ReferenceParam organization) {
+    Actor actor = access.require(Privilege.STAFF_VIEW);
+    Long staffId = null;
+    String licence = null;
+    if (identifier != null) {
+      String system = identifier.getSystem() == null ? "" : identifier.getSystem();
+      String value = identifier.getValue() == null ? "" : identifier.getValue().strip();
+      if (system.equals(IdentifierSystems.STAFF)
+          || (system.isEmpty() && value.matches("[0-9]{1,18}"))) {
+        if (!value.matches("[0-9]{1,18}")) {
+          return List.of();
+        }
+        staffId = Long.valueOf(value);
+      } else if (system.equals(IdentifierSystems.PRACTITIONER_LICENCE) || system.isEmpty()) {
+        licence = value;
+      } else {
+        throw new InvalidRequestException("不支持的人员标识符体系：" + system);
+      }
+    }
+    String facility = organization == null ? null : organization.getIdPart();
+    return facilities
+        .searchStaff(
+            actor.scope(),
+            new StaffCriteria(
+                name == null ? null : name.getValue(),
+                name != null && name.isExact(),
+                licence,
+                staffId,
+                facility),
+            LIMIT)
+        .stream()
+        .map(PractitionerProvider::toFhir)
+        .toList();
+  }
+
+  static Practitioner toFhir(StaffProfile s) {
     Practitioner practitioner = new Practitioner();
     practitioner.setId(String.valueOf(s.id()));
     practitioner
         .addIdentifier()
+        .setUse(Identifier.IdentifierUse.SECONDARY)
         .setSystem(IdentifierSystems.STAFF)
         .setValue(String.valueOf(s.id()));
+    if (s.licenceNumber() != null) {
+      practitioner
+          .addIdentifier()
+          .setUse(Identifier.IdentifierUse.OFFICIAL)
+          .setSystem(IdentifierSystems.PRACTITIONER_LICENCE)
+          .setValue(s.licenceNumber());
+    }
     practitioner.setActive(s.active());
     practitioner.addName().setText(s.name());
+    practitioner.setGender(PatientMapping.gender(s.sex()));
+    if (s.phone() != null) {
+      practitioner
+          .addTelecom()
+          .setSystem(ContactPoint.ContactPointSystem.PHONE)
+          .setUse(ContactPoint.ContactPointUse.WORK)
+          .setValue(s.phone());
+    }
+    if (s.profession() != null) {
+      practitioner
+          .addQualification()
+          .getCode()
+          .addCoding()
+          .setSystem(IdentifierSystems.PROFESSION)
+          .setCode(s.profession().name())
+          .setDisplay(s.profession().label());
+    }
+    if (s.title() != null && s.title() != Title.NONE) {
+      practitioner
+          .addQualification()
+          .getCode()
+          .addCoding()
+          .setSystem(IdentifierSystems.TITLE)
+          .setCode(s.title().name())
+          .setDisplay(s.title().label());
+    }
     return practitioner;
   }
 }

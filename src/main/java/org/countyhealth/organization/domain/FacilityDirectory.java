@@ -8,7 +8,11 @@ import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.FacilitySummary;
 import org.countyhealth.organization.FacilityType;
 import org.countyhealth.organization.OrganizationCounts;
+import org.countyhealth.organization.StaffCriteria;
+import org.countyhealth.organization.StaffProfile;
 import org.countyhealth.organization.StaffSummary;
+import org.countyhealth.organization.TeamMembership;
+import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,9 +27,22 @@ class FacilityDirectory implements Facilities {
       "licence_code, name, type, parent_code, division_code, active";
 
   private final JdbcClient jdbc;
+  private final StaffDirectory staff;
 
-  FacilityDirectory(JdbcClient jdbc) {
+  FacilityDirectory(JdbcClient jdbc, StaffDirectory staff) {
     this.jdbc = jdbc;
+    this.staff = staff;
+  }
+
+  @Override
+  public List<StaffProfile> searchStaff(DataScope scope, StaffCriteria criteria, int limit) {
+    return staff.search(scope, criteria, limit);
+  }
+
+  @Override
+  public List<TeamMembership> teamMemberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, int limit) {
+    return staff.memberships(scope, staffId, facilityCode, role, limit);
   }
 
   @Override

@@ -1,18 +1,23 @@
 package org.countyhealth.referral.domain;
 
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.StaffSummary;
 import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.ProgrammeReferralRequest;
+import org.countyhealth.referral.ReferralCriteria;
+import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.Referrals;
 import org.countyhealth.shared.BusinessException;
+import org.countyhealth.shared.DataScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The facade for programmes: a one-step referral (drafted and submitted) to the nearest capable
- * facility. The main diagnosis follows from the programme's checklist (hypertension I10, type-2
- * diabetes E11.9).
+ * The module's facade: reads of referrals within a data scope (the FHIR interface), and for
+ * programmes a one-step referral (drafted and submitted) to the nearest capable facility. The main
+ * diagnosis follows from the programme's checklist (hypertension I10, type-2 diabetes E11.9).
  */
 @Component
 class ProgrammeReferrals implements Referrals {
@@ -20,11 +25,24 @@ class ProgrammeReferrals implements Referrals {
   private final ReferralDesk desk;
   private final Facilities facilities;
   private final ReferralStore store;
+  private final ReferralReads reads;
 
-  ProgrammeReferrals(ReferralDesk desk, Facilities facilities, ReferralStore store) {
+  ProgrammeReferrals(
+      ReferralDesk desk, Facilities facilities, ReferralStore store, ReferralReads reads) {
     this.desk = desk;
     this.facilities = facilities;
     this.store = store;
+    this.reads = reads;
+  }
+
+  @Override
+  public Optional<ReferralSummary> find(long referralId, DataScope scope) {
+    return reads.find(referralId, scope);
+  }
+
+  @Override
+  public List<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, int limit) {
+    return reads.search(scope, criteria, limit);
   }
 
   @Override

@@ -1,0 +1,106 @@
+package org.countyhealth.organization.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.countyhealth.organization.StaffCriteria;
+import org.countyhealth.organization.StaffProfile;
+import org.countyhealth.organization.TeamMembership;
+import org.countyhealth.organization.TeamRole;
+import org.countyhealth.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Staff and team memberships for other modules, the data scope in the WHERE clause. */
+@Repository
+class StaffDirectory {
+
+  private final JdbcClient jdbc;
+
+  StaffDirectory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<StaffProfile> search(DataScope scope, StaffCriteria c, int limit) {
+    ScopeFilter filter = ScopeFilter.of(scope, "s.facility_code");
+    StringBuilder where = new StringBuilder(filter.sql());
+    List<Object> params = new ArrayList<>(filter.params());
+    if (c.name() != null && !c.name().isBlank()) {
+      if (c.exactName()) {
+        where.append(" AND s.name = ?");
+        params.add(c.name().strip());
+      } else {
+        where.append(" AND s.name LIKE ?");
+        params.add(OrganizationQueries.likeEscaped(c.name().strip()) + "%");
+      }
+    }
+    if (c.licenceNumber() != null) {
+      where.append(" AND s.licence_number = ?");
+      params.add(c.licenceNumber().strip());
+    }
+    if (c.staffId() != null) {
+      where.append(" AND s.id = ?");
+      params.add(c.staffId());
+    }
+    if (c.facilityCode() != null) {
+      where.append(" AND s.facility_code = ?");
+      params.add(c.facilityCode().strip());
+    }
+    params.add(limit);
+    return jdbc.sql(
+            "SELECT s.id, s.name, s.sex, s.facility_code, s.profession, s.title, s.licence_number,"
+                + " s.phone, s.active FROM organization.staff s WHERE "
+                + where
+                + " ORDER BY s.name, s.id LIMIT ?")
+        .params(params)
+        .query(
+            (rs, i) ->
+                new StaffProfile(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("sex"),
+                    rs.getString("facility_code"),
+                    OrganizationQueries.profession(rs.getString("profession")),
+                    OrganizationQueries.title(rs.getString("title")),
+                    rs.getString("licence_number"),
+                    rs.getString("phone"),
+                    rs.getBoolean("active")))
+        .list();
+  }
+
+  List<TeamMembership> memberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, int limit) {
+    ScopeFilter filter = ScopeFilter.of(scope, "t.facility_code");
+    StringBuilder where = new StringBuilder(filter.sql());
+    List<Object> params = new ArrayList<>(filter.params());
+    if (staffId != null) {
+      where.append(" AND m.staff_id = ?");
+      params.add(staffId);
+    }
+    if (facilityCode != null) {
+      where.append(" AND t.facility_code = ?");
+      params.add(facilityCode.strip());
+    }
+    if (role != null) {
+      where.append(" AND m.role = ?");
+      params.add(role.name());
+    }
+    params.add(limit);
+    return jdbc.sql(
+            "SELECT t.id, t.name, t.facility_code, m.staff_id, m.role, t.active"
+                + " FROM organization.team_member m"
+                + " JOIN organization.family_doctor_team t ON t.id = m.team_id WHERE "
+                + where
+                + " ORDER BY t.id, m.staff_id LIMIT ?")
+        .params(params)
+        .query(
+            (rs, i) ->
+                new TeamMembership(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("facility_code"),
+                    rs.getLong("staff_id"),
+                    TeamRole.valueOf(rs.getString("role")),
+                    rs.getBoolean("active")))
+        .list();
+  }
+}
