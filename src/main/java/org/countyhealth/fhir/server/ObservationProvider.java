@@ -38,6 +38,7 @@ class ObservationProvider implements IResourceProvider {
   private final FhirAccess access;
   private final Visits visits;
   private final Subjects subjects;
+  private final SourceIdentifiers identifiers;
   private final SingleCreates creates;
   private final ObservationWriter writer;
 
@@ -45,8 +46,10 @@ class ObservationProvider implements IResourceProvider {
       FhirAccess access,
       Visits visits,
       Subjects subjects,
+      SourceIdentifiers identifiers,
       SingleCreates creates,
       ObservationWriter writer) {
+    this.identifiers = identifiers;
     this.access = access;
     this.visits = visits;
     this.subjects = subjects;
@@ -75,6 +78,7 @@ class ObservationProvider implements IResourceProvider {
     if (found == null) {
       throw new ResourceNotFoundException("找不到该观察，或该患者不在您的数据范围内：" + idPart);
     }
+    found.setIdentifier(identifiers.of("Observation", idPart));
     subjects.audit(READ, Long.parseLong(found.getSubject().getReferenceElement().getIdPart()));
     return found;
   }
@@ -100,6 +104,7 @@ class ObservationProvider implements IResourceProvider {
             .flatMap(v -> VisitMapping.observations(v).stream())
             .filter(o -> code == null || matches(code, o.getCode().getCoding()))
             .toList();
+    found.forEach(o -> o.setIdentifier(identifiers.of("Observation", o.getIdPart())));
     if (!found.isEmpty()) {
       subjects.audit(READ, resident.id());
     }
