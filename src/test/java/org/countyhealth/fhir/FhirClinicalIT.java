@@ -83,15 +83,7 @@ class FhirClinicalIT {
             .single();
     String username = "fhir-clin-" + UUID.randomUUID().toString().substring(0, 8);
     long staff = SecurityTestSupport.insertStaff(jdbc, village, "接口慢病测试");
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            SecurityTestSupport.PASSWORD,
-            staff,
-            Set.of(Role.VILLAGE_DOCTOR),
-            ScopeKind.OWN_FACILITY,
-            true));
-    http = FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+    http = session(username, staff, village, Role.VILLAGE_DOCTOR);
     actor =
         new Actor(
             0L,
@@ -330,6 +322,73 @@ class FhirClinicalIT {
 
     assertThat(total("fhir.encounter")).isEqualTo(encounters);
     assertThat(total("chronic.screening")).isEqualTo(screenings);
+  }
+
+  @Test
+  void otherClinicsSeeNothingAndTheChronicPrivilegeIsRequired() throws Exception {
+    long patient = resident(LocalDate.of(1959, 9, 9));
+    String condition =
+        idOf(post("/fhir/Condition", hypertension(patient, LocalDate.now().minusDays(5))));
+    String enrolment = condition.substring("enrolment-".length());
+    String otherVillage =
+        jdbc.sql("SELECT facility_code FROM security.account WHERE username = 'villagedoctor2'")
+            .query(String.class)
+            .single();
+    FhirHttp other =
+        session(
+            "fhir-clin-o-" + UUID.randomUUID().toString().substring(0, 6),
+            SecurityTestSupport.insertStaff(jdbc, otherVillage, "外村医生"),
+            otherVillage,
+            Role.VILLAGE_DOCTOR);
+    for (String path : List.of("/fhir/Condition/" + condition, "/fhir/CarePlan/" + enrolment)) {
+      HttpResponse<String> hidden = other.get(path);
+      assertThat(hidden.statusCode()).as(path).isEqualTo(404);
+      Conformance.assertValid(hidden.body());
+    }
+    HttpResponse<String> none = other.get("/fhir/Observation?patient=" + patient);
+    assertThat(none.statusCode()).isEqualTo(200);
+    Conformance.assertValid(none.body());
+    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, none.body()).getEntry()).isEmpty();
+    HttpResponse<String> write =
+        other.post(
+            "/fhir/Observation", JSON, encode(bloodPressure(patient, LocalDate.now(), 150, 90)));
+    assertThat(write.statusCode()).isEqualTo(422);
+    assertThat(location(write)).isEqualTo("Observation.subject");
+
+    // A diagnostician sees the record's illnesses but not the chronic programme.
+    FhirHttp diagnostician =
+        session(
+            "fhir-clin-d-" + UUID.randomUUID().toString().substring(0, 6),
+            SecurityTestSupport.insertStaff(jdbc, village, "诊断医师"),
+            village,
+            Role.DIAGNOSTICIAN);
+    HttpResponse<String> forbidden = diagnostician.get("/fhir/CarePlan?patient=" + patient);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    Conformance.assertValid(forbidden.body());
+    HttpResponse<String> conditions = diagnostician.get("/fhir/Condition?patient=" + patient);
+    assertThat(conditions.statusCode()).isEqualTo(200);
+    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, conditions.body()).getEntry())
+        .isEmpty();
+
+    // XML as well.
+    HttpResponse<String> xml =
+        http.get("/fhir/CarePlan/" + enrolment + "?_format=xml", "application/fhir+xml");
+    assertThat(xml.statusCode()).isEqualTo(200);
+    assertThat(xml.body()).contains("<CarePlan");
+    Conformance.assertValid(xml.body());
+  }
+
+  private FhirHttp session(String username, long staff, String facility, Role role)
+      throws Exception {
+    accounts.create(
+        new Accounts.NewAccount(
+            username,
+            SecurityTestSupport.PASSWORD,
+            staff,
+            Set.of(role),
+            ScopeKind.OWN_FACILITY,
+            true));
+    return FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
   }
 
   private void assertRefused(Observation o, int status, String where) throws Exception {
