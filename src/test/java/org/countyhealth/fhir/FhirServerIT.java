@@ -86,7 +86,7 @@ class FhirServerIT {
     // OperationDefinition: HAPI's capability provider serves the definitions of the operations.
     assertThat(resources)
         .extracting(CapabilityStatementRestResourceComponent::getType)
-        .contains(
+        .containsExactlyInAnyOrder(
             "Patient",
             "Organization",
             "Practitioner",
@@ -94,6 +94,10 @@ class FhirServerIT {
             "ServiceRequest",
             "Task",
             "AuditEvent",
+            "Condition",
+            "Observation",
+            "Encounter",
+            "CarePlan",
             "OperationDefinition");
     CapabilityStatementRestResourceComponent practitioner =
         resources.stream()
