@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -223,6 +224,8 @@ class ReferralBenchmark {
     AtomicLong errors = new AtomicLong();
     AtomicLong loginErrors = new AtomicLong();
     CountDownLatch signedIn = new CountDownLatch(users);
+    // People arrive over minutes, not in one instant: at most four sign-ins are in flight at once.
+    Semaphore arriving = new Semaphore(4);
     CountDownLatch go = new CountDownLatch(1);
     long[] window = new long[2];
     for (int u = 0; u < users; u++) {
@@ -233,9 +236,14 @@ class ReferralBenchmark {
           () -> {
             String session;
             try {
-              long s = System.nanoTime();
-              session = sessionCookie(shared, base);
-              logins.add(System.nanoTime() - s);
+              arriving.acquire();
+              try {
+                long s = System.nanoTime();
+                session = sessionCookie(shared, base);
+                logins.add(System.nanoTime() - s);
+              } finally {
+                arriving.release();
+              }
             } catch (Exception e) {
               log.warn("virtual user {} could not sign in: {}", offset, e.getMessage());
               loginErrors.incrementAndGet();

@@ -73,7 +73,6 @@ class ReferralPages {
     OfficeQueue.Page queue = officeQueue.page(actor.scope(), escalated, page, LocalDateTime.now());
     model.addAttribute("office", true);
     model.addAttribute("escalatedOnly", escalated);
-    model.addAttribute("filter", escalated ? "escalated" : null);
     model.addAttribute("queuePage", queue);
     return list(model, escalated ? "双向转诊办公室 · 已超时并升级" : "双向转诊办公室 · 24小时待办队列", queue.rows(), true);
   }
