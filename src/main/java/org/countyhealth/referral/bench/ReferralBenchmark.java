@@ -270,11 +270,13 @@ class ReferralBenchmark {
               long s = System.nanoTime();
               try {
                 HttpResponse<String> r = shared.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                  errors.incrementAndGet();
+                if (r.statusCode() != 200 && errors.incrementAndGet() <= 10) {
+                  log.warn("{} answered {}", request.uri().getPath(), r.statusCode());
                 }
               } catch (Exception e) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() <= 10) {
+                  log.warn("{} failed: {}", request.uri().getPath(), e.toString());
+                }
               }
               mine.add(System.nanoTime() - s);
             }
