@@ -26,6 +26,9 @@ final class DemoAccounts {
           new Spec(
               "referral", Role.REFERRAL_OFFICE, ScopeKind.WHOLE_CONSORTIUM, Post.LEAD_HOSPITAL),
           new Spec(
+              "specialist", Role.COUNTY_SPECIALIST, ScopeKind.OWN_FACILITY, Post.LEAD_HOSPITAL),
+          new Spec("depthead", Role.DEPARTMENT_HEAD, ScopeKind.OWN_FACILITY, Post.LEAD_HOSPITAL),
+          new Spec(
               "diagnostician", Role.DIAGNOSTICIAN, ScopeKind.WHOLE_CONSORTIUM, Post.LEAD_HOSPITAL),
           new Spec("quality", Role.QUALITY_OFFICE, ScopeKind.WHOLE_CONSORTIUM, Post.LEAD_HOSPITAL),
           new Spec("supervisor", Role.SUPERVISOR, ScopeKind.WHOLE_CONSORTIUM, Post.LEAD_HOSPITAL),

@@ -20,6 +20,12 @@ public enum Role {
           FACILITY_VIEW, STAFF_VIEW, RESIDENT_VIEW, CHRONIC_VIEW, CHRONIC_EDIT, INDICATOR_VIEW)),
   REFERRAL_OFFICE(
       "双向转诊办公室", EnumSet.of(FACILITY_VIEW, STAFF_VIEW, RESIDENT_VIEW, REFERRAL_PROCESS)),
+  // The county side of a referral (000_65944b5c5b97f013.txt lines 602–610): the receiving
+  // specialist treats the patient and writes the down-referral; the department head approves it.
+  COUNTY_SPECIALIST("接诊专科医生", EnumSet.of(FACILITY_VIEW, STAFF_VIEW, RESIDENT_VIEW, REFERRAL_TREAT)),
+  DEPARTMENT_HEAD(
+      "科主任",
+      EnumSet.of(FACILITY_VIEW, STAFF_VIEW, RESIDENT_VIEW, REFERRAL_TREAT, REFERRAL_APPROVE)),
   DIAGNOSTICIAN("诊断中心医师", EnumSet.of(FACILITY_VIEW, RESIDENT_VIEW, DIAGNOSIS_READ)),
   FAMILY_DOCTOR(
       "家庭医生",

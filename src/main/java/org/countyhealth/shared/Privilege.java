@@ -19,6 +19,8 @@ public enum Privilege {
   CHRONIC_EDIT("慢病随访与管理"),
   REFERRAL_CREATE("发起转诊"),
   REFERRAL_PROCESS("处理转诊"),
+  REFERRAL_TREAT("接诊转入患者并提出下转"),
+  REFERRAL_APPROVE("审批下转"),
   DIAGNOSIS_READ("诊断判读"),
   QUALITY_CONTROL("质量控制");
 

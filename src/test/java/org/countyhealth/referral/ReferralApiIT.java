@@ -143,11 +143,12 @@ class ReferralApiIT {
             .getResponse()
             .getContentAsString();
     long downId = json.readTree(down).get("id").asLong();
-    mvc.perform(as(office, post("/api/v1/referrals/" + downId + "/approve")).content("{}"))
+    Actor head = ReferralFixtures.headOf(fx.lead);
+    mvc.perform(as(head, post("/api/v1/referrals/" + downId + "/approve")).content("{}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$['field.opinion']").value("请填写科室主任意见"));
     mvc.perform(
-            as(office, post("/api/v1/referrals/" + downId + "/approve"))
+            as(head, post("/api/v1/referrals/" + downId + "/approve"))
                 .content("{\"opinion\":\"同意下转\"}"))
         .andExpect(jsonPath("$.status").value("APPROVED"));
     Actor township =

@@ -97,6 +97,17 @@ public final class ReferralFixtures {
         Privilege.RESIDENT_VIEW);
   }
 
+  /** The department head of a county facility: approves down-referrals (line 610). */
+  public static Actor headOf(String facility) {
+    return TestActors.actor(
+        "head-" + facility,
+        facility,
+        DataScope.of(List.of(facility)),
+        Privilege.REFERRAL_TREAT,
+        Privilege.REFERRAL_APPROVE,
+        Privilege.RESIDENT_VIEW);
+  }
+
   public long slot(String facility) {
     return jdbc.sql(
                     "INSERT INTO referral.resource (facility_code, kind, department, name, starts_at,"

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -41,7 +43,8 @@ import org.springframework.stereotype.Component;
  * Benchmark command of the referral desk (not a test): with the {@code postgres} profile, the demo
  * county and {@code --countyhealth.bench.referrals=N} it bulk-loads N referrals of a year (batched
  * inserts), then measures submit and accept through the desk, the office queue page over real HTTP
- * (signed in as the demo account {@code referral}), and 200 users working the queue for 60 s.
+ * (signed in as the demo account {@code referral}), and 200 users working the queue for 60 s, each
+ * with its own session.
  */
 @Component
 @Profile("postgres")
@@ -199,51 +202,101 @@ class ReferralBenchmark {
         "queue page p50 / p95 (300, sequential)",
         pct(page, 50) + " / " + pct(page, 95) + " ms");
 
-    // 200 users working the queue: the queue, its escalated filter, a referral's page.
+    // 200 users working the queue: the queue, its escalated filter, a referral's page. Each
+    // virtual user signs in once (one BCrypt check, as a person does at the start of a shift) and
+    // keeps its own session cookie; the requests share one client's connection pool.
     long someId =
         jdbc.sql("SELECT MAX(id) FROM referral.referral WHERE to_facility_code = ?")
             .param(lead)
             .query(Long.class)
             .single();
-    List<HttpRequest> mix =
-        List.of(
-            queue,
-            HttpRequest.newBuilder(URI.create(base + "/referrals/office?filter=escalated")).build(),
-            HttpRequest.newBuilder(URI.create(base + "/referrals/" + someId)).build());
+    List<String> mix =
+        List.of("/referrals/office", "/referrals/office?filter=escalated", "/referrals/" + someId);
+    HttpClient shared =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(users);
     List<List<Long>> latencies = new ArrayList<>();
+    List<Long> logins = Collections.synchronizedList(new ArrayList<>());
     AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    AtomicLong loginErrors = new AtomicLong();
+    CountDownLatch signedIn = new CountDownLatch(users);
+    // People arrive over minutes, not in one instant: at most four sign-ins are in flight at once.
+    Semaphore arriving = new Semaphore(4);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] window = new long[2];
     for (int u = 0; u < users; u++) {
       List<Long> mine = new ArrayList<>();
       latencies.add(mine);
       int offset = u;
       pool.submit(
           () -> {
+            String session;
+            try {
+              arriving.acquire();
+              try {
+                long s = System.nanoTime();
+                session = sessionCookie(shared, base);
+                logins.add(System.nanoTime() - s);
+              } finally {
+                arriving.release();
+              }
+            } catch (Exception e) {
+              log.warn("virtual user {} could not sign in: {}", offset, e.getMessage());
+              loginErrors.incrementAndGet();
+              session = null;
+            } finally {
+              signedIn.countDown();
+            }
+            try {
+              go.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+            if (session == null) {
+              return;
+            }
             int i = offset;
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < window[1]) {
+              HttpRequest request =
+                  HttpRequest.newBuilder(URI.create(base + mix.get(i++ % mix.size())))
+                      .header("Cookie", session)
+                      .timeout(Duration.ofSeconds(120))
+                      .build();
               long s = System.nanoTime();
               try {
-                int status =
-                    client
-                        .send(mix.get(i++ % mix.size()), HttpResponse.BodyHandlers.ofString())
-                        .statusCode();
-                if (status != 200) {
-                  errors.incrementAndGet();
+                HttpResponse<String> r = shared.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200 && errors.incrementAndGet() <= 10) {
+                  log.warn("{} answered {}", request.uri().getPath(), r.statusCode());
                 }
               } catch (Exception e) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() <= 10) {
+                  log.warn("{} failed: {}", request.uri().getPath(), e.toString());
+                }
               }
               mine.add(System.nanoTime() - s);
             }
           });
     }
+    signedIn.await();
+    window[0] = System.nanoTime();
+    window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
+    go.countDown();
     pool.shutdown();
-    pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+    pool.awaitTermination(seconds + 180L, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - window[0]) / 1e9;
     List<Long> all = new ArrayList<>();
     latencies.forEach(all::addAll);
+    row(
+        out,
+        users + " sign-ins (once per virtual user, before the run) p50 / p95",
+        pct(logins, 50) + " / " + pct(logins, 95) + " ms, " + loginErrors.get() + " refused");
     row(out, users + " users × " + seconds + " s: requests", String.valueOf(all.size()));
-    row(out, "throughput", String.format("%.0f req/s", all.size() / (double) seconds));
+    row(out, "throughput", String.format("%.0f req/s", all.size() / elapsed));
     row(
         out,
         "errors",
@@ -281,6 +334,49 @@ class ReferralBenchmark {
       Thread.sleep(5000);
     }
     throw new IllegalStateException("the demo county did not appear");
+  }
+
+  /**
+   * Signs in as the demo account {@code referral} without a cookie jar and answers the session
+   * cookie to send with every later request. 200 sign-ins from one address need the bench options
+   * {@code countyhealth.security.login-rate.max-attempts} and {@code .sessions.per-account} raised.
+   */
+  private String sessionCookie(HttpClient client, String base) throws Exception {
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher m = CSRF.matcher(page.body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on the login page");
+    }
+    String password = env.getProperty("countyhealth.demo.password", "Zijin#County2026");
+    String body =
+        "username=referral&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session(page))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String to = r.headers().firstValue("Location").orElse("");
+    if (r.statusCode() != 302 || to.contains("error")) {
+      throw new IllegalStateException("login failed: " + r.statusCode() + " " + to);
+    }
+    return session(r);
+  }
+
+  private static String session(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no session cookie"));
   }
 
   private void login(HttpClient client, String base) throws Exception {

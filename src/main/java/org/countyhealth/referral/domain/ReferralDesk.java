@@ -190,11 +190,25 @@ public class ReferralDesk {
   /** Accepts with one place of the pool; of two officers at once, exactly one succeeds. */
   public void accept(long id, long resourceId, String officer, LocalDateTime now) {
     Referral r = store.load(id);
+    alreadyAccepted(r);
     r.accept(officer, resourceId, now);
-    store.update(r, now);
+    try {
+      store.update(r, now);
+    } catch (BusinessException lostRace) {
+      // The other officer's accept committed while this one waited on the row: say so plainly.
+      alreadyAccepted(store.load(id));
+      throw lostRace;
+    }
     pool.book(resourceId, r.form.toFacilityCode(), id, officer, now);
     describe("REFERRAL_ACCEPT", "Referral", r.number);
     events.publishEvent(accepted(r, now));
+  }
+
+  /** Of two officers accepting at once, the second learns that the first already did. */
+  private static void alreadyAccepted(Referral r) {
+    if (r.acceptedAt != null) {
+      throw new ReferralConflict("REFERRAL_ALREADY_ACCEPTED", "该转诊单已由其他工作人员接受并预约，请刷新查看最新状态");
+    }
   }
 
   public void decline(long id, String reason, String by, LocalDateTime now) {

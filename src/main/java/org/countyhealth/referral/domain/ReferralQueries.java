@@ -109,7 +109,7 @@ public class ReferralQueries {
       where.append(" AND r.direction = :direction");
     }
     if (openOnly) {
-      where.append(" AND r.status NOT IN ('CLOSED', 'DECLINED', 'CANCELLED', 'DOWN_REFERRED')");
+      where.append(" AND ").append(OfficeQueue.OPEN);
     }
     if (escalatedOnly) {
       where.append(
@@ -224,8 +224,15 @@ public class ReferralQueries {
   }
 
   private List<Row> rows(List<Raw> raws) {
+    return rows(raws, LocalDateTime.now());
+  }
+
+  /** Rows with their deadlines, in one pass; facility names come from one query for the page. */
+  List<Row> rows(List<Raw> raws, LocalDateTime now) {
+    if (raws.isEmpty()) {
+      return List.of();
+    }
     Map<String, String> names = facilityNames();
-    LocalDateTime now = LocalDateTime.now();
     return raws.stream()
         .map(
             r -> {

@@ -1,8 +1,10 @@
 package org.countyhealth.referral.web;
 
+import java.time.LocalDateTime;
 import java.util.Map;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.referral.Direction;
+import org.countyhealth.referral.domain.OfficeQueue;
 import org.countyhealth.referral.domain.ReferralQueries;
 import org.countyhealth.referral.domain.ReferralQueries.Side;
 import org.countyhealth.referral.domain.ReferralService;
@@ -25,19 +27,28 @@ class ReferralPages {
   private final CurrentActor actors;
   private final ReferralService service;
   private final ReferralQueries queries;
+  private final OfficeQueue officeQueue;
   private final AuditTrail audit;
 
   ReferralPages(
-      CurrentActor actors, ReferralService service, ReferralQueries queries, AuditTrail audit) {
+      CurrentActor actors,
+      ReferralService service,
+      ReferralQueries queries,
+      OfficeQueue officeQueue,
+      AuditTrail audit) {
     this.actors = actors;
     this.service = service;
     this.queries = queries;
+    this.officeQueue = officeQueue;
     this.audit = audit;
   }
 
   private Actor referralUser() {
     Actor actor = actors.require();
-    if (!actor.can("REFERRAL_CREATE") && !actor.can("REFERRAL_PROCESS")) {
+    if (!actor.can("REFERRAL_CREATE")
+        && !actor.can("REFERRAL_PROCESS")
+        && !actor.can("REFERRAL_TREAT")
+        && !actor.can("REFERRAL_APPROVE")) {
       throw new AccessDenied("REFERRAL_PRIVILEGE_REQUIRED", "您没有转诊功能的权限");
     }
     return actor;
@@ -49,17 +60,21 @@ class ReferralPages {
     return list(model, "我的转诊（本机构转出）", queries.list(actor.scope(), Side.SENT, null, false), false);
   }
 
+  /**
+   * The office's 24-hour queue, a page of {@link OfficeQueue#PAGE_SIZE} with the queue's counts.
+   */
   @GetMapping("/referrals/office")
-  String office(@RequestParam(required = false) String filter, Model model) {
+  String office(
+      @RequestParam(required = false) String filter,
+      @RequestParam(defaultValue = "1") int page,
+      Model model) {
     Actor actor = referralUser();
     boolean escalated = "escalated".equals(filter);
+    OfficeQueue.Page queue = officeQueue.page(actor.scope(), escalated, page, LocalDateTime.now());
     model.addAttribute("office", true);
     model.addAttribute("escalatedOnly", escalated);
-    return list(
-        model,
-        escalated ? "双向转诊办公室 · 已超时并升级" : "双向转诊办公室 · 24小时待办队列",
-        queries.list(actor.scope(), Side.RECEIVED, Direction.UP, true, escalated),
-        true);
+    model.addAttribute("queuePage", queue);
+    return list(model, escalated ? "双向转诊办公室 · 已超时并升级" : "双向转诊办公室 · 24小时待办队列", queue.rows(), true);
   }
 
   @GetMapping("/referrals/incoming")

@@ -47,7 +47,10 @@ class ReferralSection implements ResidentPageSection {
 
   @Override
   public boolean visibleWith(Set<String> privileges) {
-    return privileges.contains("REFERRAL_CREATE") || privileges.contains("REFERRAL_PROCESS");
+    return privileges.contains("REFERRAL_CREATE")
+        || privileges.contains("REFERRAL_PROCESS")
+        || privileges.contains("REFERRAL_TREAT")
+        || privileges.contains("REFERRAL_APPROVE");
   }
 
   @Override
