@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The test run starts from an empty database: the first application context cleans and migrates.
- * Later contexts (test classes that import their own configuration) only migrate, so that they
- * never wipe the data — the demo county included — under a context cached before them.
+ * Every IT shares that one context ({@link IntegrationTest}); should another context ever start, it
+ * only migrates, so that it never wipes the data — the demo county included — under the first.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CleanDatabase {

@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The one integration-test setup: the whole application on a random port against PostgreSQL, with
- * the small demo county. Every *IT uses it unchanged so that all share one cached context (a second
- * context would clean the database under the first).
+ * the small demo county. Every *IT uses it unchanged — no extra {@code @Import},
+ * {@code @MockitoBean} or properties — so that all share one cached context: each further context
+ * would load the demo county again. What tests need is in {@link IntegrationTestSetup}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(CleanDatabase.class)
+@Import(IntegrationTestSetup.class)
 public @interface IntegrationTest {}

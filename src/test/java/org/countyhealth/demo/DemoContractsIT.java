@@ -6,20 +6,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.countyhealth.CleanDatabase;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.HealthRecords;
 import org.countyhealth.residents.record.RecordFixtures;
-import org.countyhealth.residents.record.RecordingAuditTrail;
-import org.countyhealth.residents.record.SectionPreview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class DemoContractsIT {
 
   @Autowired JdbcClient jdbc;

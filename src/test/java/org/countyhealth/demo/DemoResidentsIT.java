@@ -10,16 +10,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.countyhealth.IntegrationTest;
-import org.countyhealth.residents.RecordingAuditTrail;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.shared.IdCardNumber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import(RecordingAuditTrail.Config.class)
 class DemoResidentsIT {
 
   @Autowired ResidentRegistry registry;

@@ -24,7 +24,6 @@ import org.countyhealth.shared.Privilege;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,7 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * answers 404 like an unknown one).
  */
 @IntegrationTest
-@Import(OrganizationTestConfig.class)
 class OrganizationDataScopeIT {
 
   @Autowired OrganizationRegistry registry;

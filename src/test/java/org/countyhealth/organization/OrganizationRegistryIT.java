@@ -3,51 +3,45 @@ package org.countyhealth.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.countyhealth.organization.TestActors.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.countyhealth.AuditProbe;
+import org.countyhealth.AuditProbe.Event;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.audit.AuditResult;
 import org.countyhealth.organization.OrganizationRegistry.FacilityChange;
 import org.countyhealth.organization.OrganizationRegistry.NewFacility;
 import org.countyhealth.organization.OrganizationRegistry.NewStaff;
-import org.countyhealth.organization.OrganizationTestConfig.RecordingAuditTrail;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The registry against PostgreSQL: refusals carry a stable code and change nothing. */
 @IntegrationTest
-@Import(OrganizationTestConfig.class)
 class OrganizationRegistryIT {
 
   @Autowired OrganizationRegistry registry;
   @Autowired Facilities facilities;
   @Autowired JdbcClient jdbc;
-
-  /**
-   * The test trail when no real one is present; after the audit module is merged the real trail is
-   * tested there, and these tests check the tables only.
-   */
-  @Autowired ObjectProvider<RecordingAuditTrail> recordingTrail;
-
-  private List<RecordingAuditTrail.Event> audited() {
-    RecordingAuditTrail trail = recordingTrail.getIfAvailable();
-    return trail == null ? List.of() : trail.events();
-  }
-
-  private boolean auditRecorded() {
-    return recordingTrail.getIfAvailable() != null;
-  }
+  @Autowired MockMvc mvc;
+  @Autowired AuditProbe audit;
 
   record Refusal(String name, String code, ThrowingCallable change) {}
 
@@ -179,7 +173,7 @@ class OrganizationRegistryIT {
                     r.name(),
                     () -> {
                       List<String> before = snapshot();
-                      int audited = audited().size();
+                      long mark = audit.mark();
                       as(
                           TestActors.system(),
                           () ->
@@ -193,16 +187,52 @@ class OrganizationRegistryIT {
                                   .extracting(e -> ((BusinessException) e).code())
                                   .isEqualTo(r.code()));
                       assertThat(snapshot()).isEqualTo(before);
-                      assertThat(audited()).hasSize(audited);
+                      assertThat(audit.since(mark)).isEmpty();
                     }));
   }
 
   @Test
-  void acceptedChangesAreWrittenAndDescribedToTheAuditTrail() {
+  void acceptedChangesAreWrittenAndDescribedToTheAuditTrail() throws Exception {
     TestConsortium c = TestConsortium.build(registry);
-    as(
-        TestActors.system(),
-        () -> registry.updateFacility(c.v1, change("东村卫生站（新）", c.t2, null, true)));
+    RequestPostProcessor manager =
+        authentication(
+            TestActors.authentication(
+                TestActors.actor("manager", c.lead, DataScope.consortium(), Privilege.values())));
+    long mark = audit.mark();
+    // Through the API: the audit trail writes what a request described when it completes.
+    mvc.perform(
+            put("/api/v1/facilities/" + c.v1)
+                .with(manager)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"name\":\"东村卫生站（新）\",\"parentCode\":\""
+                        + c.t2
+                        + "\",\"gridId\":null,\"active\":true}"))
+        .andExpect(status().isOk());
+    String team =
+        mvc.perform(
+                post("/api/v1/teams")
+                    .with(manager)
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"facilityCode\":\""
+                            + c.t2
+                            + "\",\"name\":\"龙窝家庭医生团队"
+                            + c.tag
+                            + "\",\"leaderId\":"
+                            + c.specialist
+                            + ",\"members\":[{\"staffId\":"
+                            + c.gp2
+                            + ",\"role\":\"GENERAL_PRACTITIONER\"},{\"staffId\":"
+                            + c.villageDoctor2
+                            + ",\"role\":\"VILLAGE_DOCTOR\"}]}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getHeader("Location")
+            .replace("/api/v1/teams/", "");
 
     assertThat(facilities.find(c.v1))
         .hasValueSatisfying(
@@ -212,13 +242,9 @@ class OrganizationRegistryIT {
             });
     assertThat(facilities.subtreeOf(c.t2)).containsExactlyInAnyOrder(c.t2, c.v1, c.v2);
     assertThat(facilities.subtreeOf(c.t1)).containsExactly(c.t1);
-    if (auditRecorded()) {
-      assertThat(audited())
-          .contains(new RecordingAuditTrail.Event("FACILITY_UPDATE", "Facility", c.v1))
-          .contains(
-              new RecordingAuditTrail.Event(
-                  "TEAM_CREATE", "FamilyDoctorTeam", String.valueOf(c.team1)));
-    }
+    assertThat(audit.since(mark))
+        .contains(new Event("FACILITY_UPDATE", "Facility", c.v1, AuditResult.SUCCESS))
+        .contains(new Event("TEAM_CREATE", "FamilyDoctorTeam", team, AuditResult.SUCCESS));
 
     as(TestActors.system(), () -> registry.deactivateStaff(c.nurse1));
     assertThat(facilities.findStaff(c.nurse1))

@@ -19,7 +19,6 @@ import org.countyhealth.shared.Privilege;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +26,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The organization pages and JSON API as a consortium manager uses them. */
 @IntegrationTest
-@Import(OrganizationTestConfig.class)
 class OrganizationWebIT {
 
   @Autowired OrganizationRegistry registry;

@@ -10,13 +10,11 @@ import org.countyhealth.IntegrationTest;
 import org.countyhealth.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 @IntegrationTest
-@Import(RecordingAuditTrail.Config.class)
 @RecordApplicationEvents
 class MergeIT {
 

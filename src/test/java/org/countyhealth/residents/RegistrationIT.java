@@ -9,11 +9,9 @@ import org.countyhealth.IntegrationTest;
 import org.countyhealth.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import(RecordingAuditTrail.Config.class)
 class RegistrationIT {
 
   @Autowired ResidentRegistry registry;

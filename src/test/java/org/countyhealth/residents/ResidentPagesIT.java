@@ -10,27 +10,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
+import org.countyhealth.AuditProbe;
 import org.countyhealth.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@Import(RecordingAuditTrail.Config.class)
 class ResidentPagesIT {
 
   @Autowired MockMvc mvc;
   @Autowired ResidentRegistry registry;
-  @Autowired RecordingAuditTrail audit;
+  @Autowired AuditProbe audit;
   @Autowired JdbcClient jdbc;
 
   /** Two village clinics of this test only, so lists hold exactly what the test registered. */
   final String clinicA = "VCA" + ThreadLocalRandom.current().nextInt(1_000_000);
 
   final String clinicB = "VCB" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+  /** The audit trail before the test: it sees only its own events. */
+  long mark;
+
+  @BeforeEach
+  void mark() {
+    mark = audit.mark();
+  }
 
   long registerAt(String clinic, String name, String idCard, LocalDate birth) {
     return registry
@@ -89,7 +97,7 @@ class ResidentPagesIT {
             content()
                 .string(org.hamcrest.Matchers.containsString("测试分区：居民 <span>" + id + "</span>")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("由其他模块提供")));
-    assertThat(audit.has("RESIDENT_READ", String.valueOf(id))).isTrue();
+    assertThat(audit.has(mark, "RESIDENT_READ", String.valueOf(id))).isTrue();
   }
 
   @Test
@@ -135,7 +143,7 @@ class ResidentPagesIT {
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("跨机构调阅")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("钟桂芳")));
-    assertThat(audit.has("CROSS_FACILITY_ACCESS", String.valueOf(id))).isTrue();
+    assertThat(audit.has(mark, "CROSS_FACILITY_ACCESS", String.valueOf(id))).isTrue();
 
     mvc.perform(get("/residents/cross-access").with(Actors.villageDoctor(clinicB)))
         .andExpect(status().isOk())
@@ -232,7 +240,7 @@ class ResidentPagesIT {
             .param(b.residentId())
             .query(Long.class)
             .single();
-    assertThat(audit.has("RESIDENT_MERGE", String.valueOf(mergeId))).isTrue();
+    assertThat(audit.has(mark, "RESIDENT_MERGE", String.valueOf(mergeId))).isTrue();
     mvc.perform(
             post("/api/v1/residents/merges")
                 .with(Actors.villageDoctor(clinicA))
@@ -247,7 +255,7 @@ class ResidentPagesIT {
                 .with(Actors.villageDoctor(clinicA))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
-    assertThat(audit.has("RESIDENT_UNMERGE", String.valueOf(mergeId))).isTrue();
+    assertThat(audit.has(mark, "RESIDENT_UNMERGE", String.valueOf(mergeId))).isTrue();
 
     mvc.perform(post("/residents/scan").with(Actors.consortium()).with(csrf()))
         .andExpect(status().isOk())

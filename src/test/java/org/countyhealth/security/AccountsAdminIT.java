@@ -15,14 +15,12 @@ import org.countyhealth.security.SecurityTestSupport.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The accounts page: ACCOUNT_MANAGE only, within the administrator's scope. */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class AccountsAdminIT {
 
   @Autowired MockMvc mvc;

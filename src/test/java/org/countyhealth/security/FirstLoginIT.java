@@ -15,7 +15,6 @@ import org.countyhealth.security.SecurityTestSupport.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Change of the initial password at first login; demo accounts are exempt. */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class FirstLoginIT {
 
   @Autowired MockMvc mvc;

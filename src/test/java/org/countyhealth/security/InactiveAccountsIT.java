@@ -5,28 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.countyhealth.AuditProbe;
+import org.countyhealth.AuditProbe.Event;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.MovableClock;
 import org.countyhealth.audit.AuditResult;
-import org.countyhealth.security.SecurityTestSupport.Event;
 import org.countyhealth.security.SecurityTestSupport.Fixture;
-import org.countyhealth.security.SecurityTestSupport.MovableClock;
-import org.countyhealth.security.SecurityTestSupport.RecordingAuditTrail;
 import org.countyhealth.security.domain.InactiveAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accounts unused for 90 days are disabled (000_65944b5c5b97f013.txt line 1891). */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class InactiveAccountsIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
   @Autowired InactiveAccounts job;
   @Autowired MovableClock clock;
-  @Autowired RecordingAuditTrail audit;
+  @Autowired AuditProbe audit;
 
   @Test
   void disablesAccountsUnusedForMoreThanNinetyDays() {
@@ -37,6 +35,7 @@ class InactiveAccountsIT {
     String loggedIn91 = created(staff, 200, 91);
     String loggedIn89 = created(staff, 200, 89);
 
+    long mark = audit.mark();
     var disabled = job.disableUnused();
 
     assertThat(enabled(neverUsed91)).isFalse();
@@ -44,7 +43,7 @@ class InactiveAccountsIT {
     assertThat(enabled(neverUsed89)).isTrue();
     assertThat(enabled(loggedIn89)).isTrue();
     assertThat(disabled).contains(id(neverUsed91), id(loggedIn91));
-    assertThat(audit.events)
+    assertThat(audit.since(mark))
         .contains(
             new Event(
                 "ACCOUNT_DISABLE_INACTIVE",

@@ -9,17 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.countyhealth.AuditProbe;
+import org.countyhealth.AuditProbe.Event;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.MovableClock;
 import org.countyhealth.audit.AuditResult;
-import org.countyhealth.security.SecurityTestSupport.Event;
 import org.countyhealth.security.SecurityTestSupport.Fixture;
-import org.countyhealth.security.SecurityTestSupport.MovableClock;
-import org.countyhealth.security.SecurityTestSupport.RecordingAuditTrail;
 import org.countyhealth.security.config.LoginAttributes;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,20 +29,24 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Lock after 5 failures for 15 minutes (000_65944b5c5b97f013.txt line 1890), against PostgreSQL.
  */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class LockoutIT {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
   @Autowired MovableClock clock;
-  @Autowired RecordingAuditTrail audit;
+  @Autowired AuditProbe audit;
 
   Fixture fixture;
 
   @BeforeEach
   void facilities() {
     fixture = SecurityTestSupport.facilities(jdbc);
+  }
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
   }
 
   @Test
@@ -104,6 +108,7 @@ class LockoutIT {
         SecurityTestSupport.account(
             accounts, fixture.villageStaff(), true, Role.VILLAGE_DOCTOR, ScopeKind.OWN_FACILITY);
     RequestPostProcessor address = SecurityTestSupport.from("203.0.113.77");
+    long mark = audit.mark();
     attempt(user, "Secret#wrong-2026", address);
     mvc.perform(loginRequest(user, PASSWORD).with(address)).andExpect(redirectedUrl("/"));
 
@@ -121,7 +126,7 @@ class LockoutIT {
         .containsEntry("client_address", "203.0.113.77");
     assertThat(rows.get(1)).containsEntry("success", true).containsEntry("reason", "SUCCESS");
     assertThat(rows.toString()).doesNotContain("Secret#wrong-2026").doesNotContain(PASSWORD);
-    assertThat(audit.events)
+    assertThat(audit.since(mark))
         .contains(
             new Event("LOGIN", "Account", user, AuditResult.REFUSED),
             new Event("LOGIN", "Account", user, AuditResult.SUCCESS));

@@ -3,24 +3,9 @@ package org.countyhealth.security;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.countyhealth.CleanDatabase;
-import org.countyhealth.audit.AuditResult;
-import org.countyhealth.audit.AuditTrail;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,76 +14,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * What the security ITs share: a clean database, a clock the tests move, an audit trail that only
- * remembers (the audit module provides the real one), and fixtures.
+ * What the security ITs share: client addresses, unique names, log-in requests and fixtures. The
+ * clock they move is the {@link org.countyhealth.MovableClock} of every integration test; audit
+ * events are read from the real trail with {@link org.countyhealth.AuditProbe}.
  */
-@TestConfiguration(proxyBeanMethods = false)
-@Import(CleanDatabase.class)
-public class SecurityTestSupport {
+public final class SecurityTestSupport {
 
   public static final String PASSWORD = "Kx7#mountain-river";
 
   private static final AtomicInteger addresses = new AtomicInteger();
   private static final AtomicInteger names = new AtomicInteger();
 
-  @Bean
-  @Primary
-  MovableClock movableClock() {
-    return new MovableClock(Instant.now());
-  }
-
-  /** Primary so that it also wins once the audit module's real trail is merged in. */
-  @Bean
-  @Primary
-  RecordingAuditTrail recordingAuditTrail() {
-    return new RecordingAuditTrail();
-  }
-
-  /** A clock that stands still until a test moves it. */
-  public static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    public void advance(Duration duration) {
-      now.updateAndGet(i -> i.plus(duration));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
-  /** One remembered audit event. */
-  public record Event(String action, String objectType, String objectId, AuditResult result) {}
-
-  /** Remembers what would have been audited. */
-  public static final class RecordingAuditTrail implements AuditTrail {
-    public final List<Event> events = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void describe(String action, String objectType, String objectId) {
-      events.add(new Event(action, objectType, objectId, AuditResult.SUCCESS));
-    }
-
-    @Override
-    public void record(String action, String objectType, String objectId, AuditResult result) {
-      events.add(new Event(action, objectType, objectId, result));
-    }
-  }
+  private SecurityTestSupport() {}
 
   /**
    * A client address of its own for each caller, so that the login rate limit stays out of the way.

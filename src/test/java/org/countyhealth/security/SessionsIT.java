@@ -17,14 +17,12 @@ import org.countyhealth.security.SecurityTestSupport.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Session caps (line 1894) and the user's own sessions and login history (line 1892). */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class SessionsIT {
 
   @Autowired MockMvc mvc;

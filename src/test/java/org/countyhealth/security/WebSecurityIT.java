@@ -17,14 +17,12 @@ import org.countyhealth.security.SecurityTestSupport.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Headers, the API's 401, CSRF, the login page, idle timeout, data scope of the actor. */
 @IntegrationTest
-@Import(SecurityTestSupport.class)
 class WebSecurityIT {
 
   static final String CSP =

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import org.countyhealth.CleanDatabase;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.KeyPopulation;
 import org.countyhealth.residents.record.RecordFixtures;
-import org.countyhealth.residents.record.RecordingAuditTrail;
-import org.countyhealth.residents.record.SectionPreview;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class ContractIT {
 
   @Autowired JdbcClient jdbc;

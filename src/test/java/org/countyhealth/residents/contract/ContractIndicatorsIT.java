@@ -3,22 +3,17 @@ package org.countyhealth.residents.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.countyhealth.CleanDatabase;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.KeyPopulation;
 import org.countyhealth.residents.record.RecordFixtures;
-import org.countyhealth.residents.record.RecordingAuditTrail;
-import org.countyhealth.residents.record.SectionPreview;
 import org.countyhealth.shared.DataScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Indicators on a small fixture whose expected figures are worked out by hand below. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class ContractIndicatorsIT {
 
   @Autowired JdbcClient jdbc;

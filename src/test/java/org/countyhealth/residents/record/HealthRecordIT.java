@@ -2,28 +2,35 @@ package org.countyhealth.residents.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.countyhealth.CleanDatabase;
+import org.countyhealth.AuditProbe;
+import org.countyhealth.AuditProbe.Event;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.audit.AuditResult;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class HealthRecordIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired HealthRecordService records;
   @Autowired RecordEntries entries;
   @Autowired CheckUpService checkUps;
+  @Autowired MockMvc mvc;
+  @Autowired AuditProbe audit;
 
   RecordFixtures fixtures;
   final Actor doctor = RecordFixtures.doctorOfA();
@@ -53,7 +60,7 @@ class HealthRecordIT {
   }
 
   @Test
-  void correctionKeepsTheEarlierValueWhoAndWhy() {
+  void correctionKeepsTheEarlierValueWhoAndWhy() throws Exception {
     long resident =
         fixtures.resident(
             "李秀英",
@@ -63,7 +70,25 @@ class HealthRecordIT {
             RecordFixtures.VILLAGE_A1);
     long recordId = records.establish(doctor, resident, info("UNKNOWN", null), LocalDate.now());
 
-    records.correct(doctor, recordId, 0, info("A", "青霉素"), "化验单确认血型");
+    long mark = audit.mark();
+    // Through the web, where the audit trail writes one event per request: the correction, then
+    // the read of the record page it leads to.
+    mvc.perform(
+            post("/residents/" + resident + "/record/" + recordId + "/correction")
+                .with(RecordWebIT.as(doctor))
+                .with(csrf())
+                .param("version", "0")
+                .param("bloodAbo", "A")
+                .param("bloodRh", "POSITIVE")
+                .param("drugAllergies", "青霉素")
+                .param("smoking", "CURRENT")
+                .param("drinking", "OCCASIONAL")
+                .param("exercise", "WEEKLY")
+                .param("diet", "荤素均衡")
+                .param("reason", "化验单确认血型"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/residents/" + resident + "/record").with(RecordWebIT.as(doctor)))
+        .andExpect(status().isOk());
 
     HealthRecordView view = records.view(doctor, resident).get(0);
     assertThat(view.recordNumber()).hasSize(17).startsWith("999901100201");
@@ -76,12 +101,12 @@ class HealthRecordIT {
             org.assertj.core.groups.Tuple.tuple("bloodAbo", "UNKNOWN", "A", "doctor-a", "化验单确认血型"),
             org.assertj.core.groups.Tuple.tuple(
                 "drugAllergies", null, "青霉素", "doctor-a", "化验单确认血型"));
-    assertThat(RecordingAuditTrail.EVENTS)
+    assertThat(audit.since(mark))
         .contains(
-            new RecordingAuditTrail.Event(
-                "HEALTH_RECORD_CORRECT", "Resident", String.valueOf(resident)),
-            new RecordingAuditTrail.Event(
-                "HEALTH_RECORD_READ", "Resident", String.valueOf(resident)));
+            new Event(
+                "HEALTH_RECORD_CORRECT", "Resident", String.valueOf(resident), AuditResult.SUCCESS),
+            new Event(
+                "HEALTH_RECORD_READ", "Resident", String.valueOf(resident), AuditResult.SUCCESS));
 
     // A stale form (version 0) changes nothing, not even the history.
     assertThatThrownBy(() -> records.correct(doctor, recordId, 0, info("B", "青霉素"), "再次更正"))

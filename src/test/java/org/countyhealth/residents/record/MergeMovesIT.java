@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.countyhealth.CleanDatabase;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.residents.Contracts;
 import org.countyhealth.residents.HealthRecords;
@@ -15,13 +14,11 @@ import org.countyhealth.residents.ResidentsUnmerged;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A merge moves every row of this part of the module to the survivor; an unmerge restores it. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class MergeMovesIT {
 
   @Autowired JdbcClient jdbc;

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.countyhealth.CleanDatabase;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.security.ActorPrincipal;
 import org.countyhealth.shared.Actor;
@@ -20,7 +19,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,7 +27,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Pages and API of the record and contracts: scope in SQL (404), refusals beside fields. */
 @IntegrationTest
-@Import({CleanDatabase.class, RecordingAuditTrail.class, SectionPreview.class})
 class RecordWebIT {
 
   record Principal(Actor actor) implements ActorPrincipal {}
