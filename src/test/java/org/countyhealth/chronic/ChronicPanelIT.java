@@ -95,14 +95,20 @@ class ChronicPanelIT {
         "每日饮白酒 ≥ 100 ml",
         auth);
     expectError(
-        form(resident).param("factors", "HIGH_SALT").param("measuredOn", "2999-01-01"),
+        post("/residents/{id}/chronic/high-risk", resident)
+            .with(csrf())
+            .param("disease", "HYPERTENSION")
+            .param("factors", "HIGH_SALT")
+            .param("measuredOn", "2999-01-01"),
         "不能晚于今天",
         auth);
     assertThat(highRisk(resident)).isEqualTo(before);
 
     LocalDate on = LocalDate.now().minusDays(1);
     mvc.perform(
-            form(resident)
+            post("/residents/{id}/chronic/high-risk", resident)
+                .with(csrf())
+                .param("disease", "HYPERTENSION")
                 .param("factors", "HIGH_NORMAL_BP", "FAMILY_HISTORY", "OVERWEIGHT")
                 .param("systolic", "135")
                 .param("diastolic", "85")

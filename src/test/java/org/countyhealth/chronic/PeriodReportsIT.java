@@ -61,6 +61,23 @@ class PeriodReportsIT {
     long c = enrol(fx, setup, v2, before);
     enrol(fx, setup, v2, before);
 
+    // The township's QC of village A in the quarter: first-visit check 38 / 40 and one chart.
+    long plan =
+        jdbc.sql(
+                "INSERT INTO chronic.qc_plan (year, quarter, checker_facility_code,"
+                    + " checked_facility_code, seed, status, first_visit_checked,"
+                    + " first_visit_measured, created_by, created_at)"
+                    + " VALUES (?, 1, ?, ?, 1, 'DONE', 40, 38, 'it', ?) RETURNING id")
+            .params(year, t, v1, LocalDateTime.now())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO chronic.qc_sample (plan_id, enrolment_id, resident_id, original_resident_id,"
+                + " disease, management_level, age, authentic, conforming, controlled, checked_by,"
+                + " checked_at) SELECT ?, id, resident_id, resident_id, disease, management_level, 56,"
+                + " TRUE, TRUE, FALSE, 'it', ? FROM chronic.enrolment WHERE id = ?")
+        .params(plan, LocalDateTime.now(), a)
+        .update();
     Actor clinicA = staff(v1, Set.of(v1), "CHRONIC_VIEW", "CHRONIC_EDIT");
     Actor clinicB = staff(v2, Set.of(v2), "CHRONIC_VIEW", "CHRONIC_EDIT");
     Actor township = staff(t, Set.of(t, v1, v2), "CHRONIC_VIEW", "CHRONIC_EDIT");
@@ -78,6 +95,11 @@ class PeriodReportsIT {
     assertThat(first.upperCode()).isEqualTo(t);
     assertThat(ht(first.own()).managed()).isEqualTo(1);
     assertThat(ht(first.own()).controlled()).isEqualTo(1);
+    assertThat(ht(first.own()).firstVisitMeasured()).isEqualTo(38);
+    assertThat(ht(first.own()).firstVisitChecked()).isEqualTo(40);
+    assertThat(ht(first.own()).qcCharts()).isEqualTo(1);
+    assertThat(ht(first.own()).qcAuthentic()).isEqualTo(1);
+    assertThat(ht(first.own()).qcControlled()).isZero();
     refused(() -> reports.submit(clinicA, q1, today), "REPORT_ALREADY_SUBMITTED");
 
     var overview = reports.overview(township, q1);
@@ -91,7 +113,8 @@ class PeriodReportsIT {
     refused(
         () ->
             reports.returnReport(
-                staff(fx.otherTownship, Set.of(fx.otherTownship, v1), "CHRONIC_EDIT"),
+                staff(
+                    fx.otherTownship, Set.of(fx.otherTownship, v1), "CHRONIC_VIEW", "CHRONIC_EDIT"),
                 first.id(),
                 "错"),
         "REPORT_NOT_UPPER_LEVEL");
@@ -123,6 +146,8 @@ class PeriodReportsIT {
     assertThat(sum.controlled()).isEqualTo(1);
     assertThat(sum.standard()).isEqualTo(2);
     assertThat(sum.controlRate()).isEqualTo(25.0);
+    assertThat(sum.firstVisitRate()).isEqualTo(95.0);
+    assertThat(sum.qcAuthenticRate()).isEqualTo(100.0);
     assertThat(ht(total.own()).managed()).isZero();
   }
 
@@ -170,7 +195,10 @@ class PeriodReportsIT {
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\": " + year + ", \"quarter\": 2}"))
-        .andExpect(jsonPath("$.code").value("REPORT_NOT_A_REPORTER"));
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("CHRONIC_FORBIDDEN")); // the QC office does not submit
+    Actor centre = staff(fx.county, Set.of(fx.county), "CHRONIC_VIEW", "CHRONIC_EDIT");
+    refused(() -> reports.submit(centre, q2, today), "REPORT_NOT_A_REPORTER");
     assertThat(reportRows()).isEqualTo(rows);
 
     // Every member below the county submits, each upper level locking its members first.

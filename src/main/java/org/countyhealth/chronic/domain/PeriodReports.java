@@ -71,11 +71,13 @@ public class PeriodReports {
 
   private final JdbcClient jdbc;
   private final ReportFigures figures;
+  private final ReportRows rows;
   private final AuditTrail audit;
 
-  PeriodReports(JdbcClient jdbc, ReportFigures figures, AuditTrail audit) {
+  PeriodReports(JdbcClient jdbc, ReportFigures figures, ReportRows rows, AuditTrail audit) {
     this.jdbc = jdbc;
     this.figures = figures;
+    this.rows = rows;
     this.audit = audit;
   }
 
@@ -91,7 +93,7 @@ public class PeriodReports {
     requireAny(actor, Privilege.CHRONIC_VIEW, Privilege.INDICATOR_VIEW, Privilege.QUALITY_CONTROL);
     String me = facility(actor);
     String[] f = facilityRow(me);
-    Report own = find(me, period);
+    Report own = rows.find(me, period);
     return new Overview(
         period,
         me,
@@ -99,25 +101,14 @@ public class PeriodReports {
         ReportingLine.reports(f[1]),
         ReportingLine.top(f[1]),
         own,
-        members(actor, me, period, true));
+        rows.members(actor, me, period, true));
   }
 
   /** A report visible to its facility's scope or to its upper level. */
   @Transactional(readOnly = true)
   public Report report(Actor actor, long id) {
     requireAny(actor, Privilege.CHRONIC_VIEW, Privilege.INDICATOR_VIEW, Privilege.QUALITY_CONTROL);
-    String scope =
-        actor.scope().all() ? "" : " AND (r.facility_code IN (:codes) OR r.upper_code = :me)";
-    var spec = jdbc.sql(SELECT + " WHERE r.id = :id" + scope).param("id", id);
-    if (!actor.scope().all()) {
-      spec =
-          spec.param("codes", codes(actor))
-              .param("me", actor.facilityCode() == null ? "" : actor.facilityCode());
-    }
-    return spec.query((rs, i) -> row(rs))
-        .optional()
-        .map(this::withFigures)
-        .orElseThrow(() -> new NotFound("REPORT_NOT_FOUND", "报表不存在"));
+    return rows.byId(actor, id).orElseThrow(() -> new NotFound("REPORT_NOT_FOUND", "报表不存在"));
   }
 
   /** Submits (or, after a return, resubmits) the actor's facility's report for the period. */
@@ -125,8 +116,8 @@ public class PeriodReports {
     Access.require(actor, Privilege.CHRONIC_EDIT);
     String me = facility(actor);
     String[] f = facilityRow(me);
-    Report current = find(me, period);
-    List<Member> members = members(actor, me, period, false);
+    Report current = rows.find(me, period);
+    List<Member> members = rows.members(actor, me, period, false);
     boolean membersLocked = members.stream().allMatch(m -> m.status() == Status.LOCKED);
     Refusal r =
         ReportingLine.submission(
@@ -161,7 +152,7 @@ public class PeriodReports {
     figures.store(id, "OWN", own);
     figures.store(id, "TOTAL", total);
     audit.describe("CHRONIC_REPORT_SUBMIT", "PeriodReport", String.valueOf(id));
-    return withFigures(find(me, period));
+    return rows.find(me, period);
   }
 
   /** The upper level returns a submitted, unlocked report with a reason. */
@@ -194,10 +185,10 @@ public class PeriodReports {
     String me = facility(actor);
     String[] f = facilityRow(me);
     boolean top = ReportingLine.top(f[1]);
-    if (top && find(me, period) != null) {
+    if (top && rows.find(me, period) != null) {
       throw refusal(Refusal.LOCKED);
     }
-    List<Member> members = members(actor, me, period, false);
+    List<Member> members = rows.members(actor, me, period, false);
     Refusal r = ReportingLine.lock(period, today, members.stream().map(Member::status).toList());
     if (r != null) {
       throw refusal(r);
@@ -225,87 +216,6 @@ public class PeriodReports {
     return overview(actor, period);
   }
 
-  private static final String SELECT =
-      "SELECT r.*, f.name AS facility_name FROM chronic.period_report r"
-          + " LEFT JOIN organization.facility f ON f.licence_code = r.facility_code";
-
-  private Report find(String facility, Period period) {
-    return jdbc.sql(SELECT + " WHERE r.facility_code = ? AND r.year = ? AND r.quarter = ?")
-        .params(facility, period.year(), period.quarter())
-        .query((rs, i) -> row(rs))
-        .optional()
-        .map(this::withFigures)
-        .orElse(null);
-  }
-
-  /**
-   * The upper level's members (facilities whose parent it is): all of them when deciding whether
-   * the period is complete, those within the actor's data scope when listing.
-   */
-  private List<Member> members(Actor actor, String me, Period period, boolean scoped) {
-    boolean filter = scoped && !actor.scope().all();
-    String scope = filter ? " AND f.licence_code IN (:codes)" : "";
-    var spec =
-        jdbc.sql(
-                "SELECT f.licence_code, f.name, r.id, r.status, r.return_reason"
-                    + " FROM organization.facility f LEFT JOIN chronic.period_report r"
-                    + " ON r.facility_code = f.licence_code AND r.year = :y AND r.quarter = :q"
-                    + " WHERE f.parent_code = :me AND f.active AND f.type IN ('VILLAGE_CLINIC',"
-                    + " 'TOWNSHIP_HEALTH_CENTRE', 'COMMUNITY_HEALTH_CENTRE', 'COUNTY_GENERAL_HOSPITAL',"
-                    + " 'COUNTY_TCM_HOSPITAL')"
-                    + scope
-                    + " ORDER BY f.licence_code")
-            .param("y", period.year())
-            .param("q", period.quarter())
-            .param("me", me);
-    if (filter) {
-      spec = spec.param("codes", codes(actor));
-    }
-    return spec.query(
-            (rs, i) ->
-                new Member(
-                    rs.getString(1),
-                    rs.getString(2),
-                    (Long) rs.getObject(3, Long.class),
-                    rs.getString(4) == null ? null : Status.valueOf(rs.getString(4)),
-                    rs.getString(5)))
-        .list();
-  }
-
-  private Report withFigures(Report r) {
-    return new Report(
-        r.id(),
-        r.period(),
-        r.facilityCode(),
-        r.facilityName(),
-        r.upperCode(),
-        r.status(),
-        r.submittedBy(),
-        r.submittedAt(),
-        r.returnReason(),
-        r.lockedBy(),
-        r.lockedAt(),
-        figures.read(r.id(), "OWN"),
-        figures.read(r.id(), "TOTAL"));
-  }
-
-  private static Report row(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Report(
-        rs.getLong("id"),
-        new Period(rs.getInt("year"), rs.getInt("quarter")),
-        rs.getString("facility_code"),
-        rs.getString("facility_name"),
-        rs.getString("upper_code"),
-        Status.valueOf(rs.getString("status")),
-        rs.getString("submitted_by"),
-        rs.getObject("submitted_at", LocalDateTime.class),
-        rs.getString("return_reason"),
-        rs.getString("locked_by"),
-        rs.getObject("locked_at", LocalDateTime.class),
-        List.of(),
-        List.of());
-  }
-
   /** Name, type and parent of a facility. */
   private String[] facilityRow(String code) {
     return jdbc.sql(
@@ -321,11 +231,6 @@ public class PeriodReports {
       throw refusal(Refusal.NOT_A_REPORTER);
     }
     return actor.facilityCode();
-  }
-
-  private static List<String> codes(Actor actor) {
-    var c = List.copyOf(actor.scope().licenceCodes());
-    return c.isEmpty() ? List.of("") : c;
   }
 
   private static void requireAny(Actor actor, Privilege... privileges) {

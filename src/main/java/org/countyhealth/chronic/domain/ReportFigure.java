@@ -26,13 +26,21 @@ public record ReportFigure(
         managed + o.managed,
         standard + o.standard,
         controlled + o.controlled,
-        estimated == null ? o.estimated : o.estimated == null ? estimated : estimated + o.estimated,
+        sum(estimated, o.estimated),
         firstVisitChecked + o.firstVisitChecked,
         firstVisitMeasured + o.firstVisitMeasured,
         qcCharts + o.qcCharts,
         qcAuthentic + o.qcAuthentic,
         qcConforming + o.qcConforming,
         qcControlled + o.qcControlled);
+  }
+
+  /** Unknown (no estimate set) stays unknown only when both parts are unknown. */
+  private static Long sum(Long a, Long b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Long.valueOf(a + b);
   }
 
   public String diseaseLabel() {
