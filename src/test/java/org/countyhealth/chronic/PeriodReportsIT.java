@@ -109,6 +109,7 @@ class PeriodReportsIT {
             org.assertj.core.groups.Tuple.tuple(v1, Status.SUBMITTED),
             org.assertj.core.groups.Tuple.tuple(v2, null));
     refused(() -> reports.lock(township, q1, today), "REPORT_MEMBERS_MISSING");
+    refused(() -> reports.lock(clinicA, q1, today), "REPORT_NOT_UPPER_LEVEL");
     refused(() -> reports.returnReport(township, first.id(), "  "), "REPORT_REASON_REQUIRED");
     refused(
         () ->

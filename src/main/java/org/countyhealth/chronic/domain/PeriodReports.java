@@ -189,7 +189,8 @@ public class PeriodReports {
       throw refusal(Refusal.LOCKED);
     }
     List<Member> members = rows.members(actor, me, period, false);
-    Refusal r = ReportingLine.lock(period, today, members.stream().map(Member::status).toList());
+    Refusal r =
+        ReportingLine.lock(period, today, members.stream().map(Member::status).toList(), top);
     if (r != null) {
       throw refusal(r);
     }

@@ -145,9 +145,14 @@ public final class ReportingLine {
 
   /**
    * Whether the upper level may lock the period: every member has submitted (none missing, none
-   * returned). {@code members} holds each member's status, null for a missing report.
+   * returned). {@code members} holds each member's status, null for a missing report; a facility
+   * without members only locks when it is the top (the county's own report closes the period).
    */
-  public static Refusal lock(Period period, LocalDate today, Collection<Status> members) {
+  public static Refusal lock(
+      Period period, LocalDate today, Collection<Status> members, boolean top) {
+    if (members.isEmpty() && !top) {
+      return Refusal.NOT_UPPER_LEVEL;
+    }
     if (!today.isAfter(period.end())) {
       return Refusal.PERIOD_NOT_ENDED;
     }

@@ -55,21 +55,22 @@ class ReportingLineTest {
       nullValues = "-",
       delimiter = '|',
       value = {
-        "all submitted             | SUBMITTED SUBMITTED | 2025-04-01 | -",
-        "some already locked       | LOCKED SUBMITTED    | 2025-04-01 | -",
-        "one missing               | SUBMITTED MISSING   | 2025-04-01 | MEMBERS_MISSING",
-        "one returned, not redone  | RETURNED SUBMITTED  | 2025-04-01 | MEMBERS_MISSING",
-        "quarter not over          | SUBMITTED SUBMITTED | 2025-03-31 | PERIOD_NOT_ENDED",
-        "no members                | -                   | 2025-04-01 | -",
+        "all submitted             | SUBMITTED SUBMITTED | 2025-04-01 | false | -",
+        "some already locked       | LOCKED SUBMITTED    | 2025-04-01 | false | -",
+        "one missing               | SUBMITTED MISSING   | 2025-04-01 | false | MEMBERS_MISSING",
+        "one returned, not redone  | RETURNED SUBMITTED  | 2025-04-01 | false | MEMBERS_MISSING",
+        "quarter not over          | SUBMITTED SUBMITTED | 2025-03-31 | true  | PERIOD_NOT_ENDED",
+        "a village has no members  | -                   | 2025-04-01 | false | NOT_UPPER_LEVEL",
+        "county, all in            | SUBMITTED LOCKED    | 2025-04-01 | true  | -",
       })
-  void lock(String name, String members, LocalDate today, Refusal expected) {
+  void lock(String name, String members, LocalDate today, boolean top, Refusal expected) {
     List<Status> statuses =
         members == null
             ? List.of()
             : Arrays.stream(members.split(" "))
                 .map(s -> s.equals("MISSING") ? null : Status.valueOf(s))
                 .toList();
-    assertThat(ReportingLine.lock(new Period(2025, 1), today, statuses)).isEqualTo(expected);
+    assertThat(ReportingLine.lock(new Period(2025, 1), today, statuses, top)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
