@@ -194,7 +194,8 @@ public class PeriodIndicators {
         .query(
             (rs, i) -> firstVisits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
         .list();
-    Map<String, BigDecimal> prevalence = estimates.all();
+    // The estimate in force on the period's last day (the history of V3_0_5).
+    Map<String, BigDecimal> prevalence = estimates.validOn(w.end());
     audit.describe(
         "CHRONIC_INDICATORS", "Indicators", year + (quarter == null ? "" : "Q" + quarter));
     List<Row> rows = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.countyhealth.chronic.domain.History;
 import org.countyhealth.chronic.domain.ReferralLinks;
 import org.countyhealth.chronic.domain.Registry;
 import org.countyhealth.chronic.domain.Worklists;
+import org.countyhealth.chronic.domain.YearlyCheckUps;
 import org.countyhealth.chronic.rules.Schedule;
 import org.countyhealth.chronic.rules.Screening;
 import org.countyhealth.shared.Actor;
@@ -41,6 +42,7 @@ class ChronicPages {
   private final History history;
   private final ReferralLinks referrals;
   private final Worklists worklists;
+  private final YearlyCheckUps checkUps;
 
   ChronicPages(
       CurrentActor actors,
@@ -48,13 +50,15 @@ class ChronicPages {
       Registry registry,
       History history,
       ReferralLinks referrals,
-      Worklists worklists) {
+      Worklists worklists,
+      YearlyCheckUps checkUps) {
     this.actors = actors;
     this.care = care;
     this.registry = registry;
     this.history = history;
     this.referrals = referrals;
     this.worklists = worklists;
+    this.checkUps = checkUps;
   }
 
   public record EnrolForm(
@@ -142,6 +146,7 @@ class ChronicPages {
     List<History.Visit> visits = history.visits(actor, residentId);
     model.addAttribute("residentId", residentId);
     model.addAttribute("enrolments", enrolments);
+    model.addAttribute("checkUp", checkUps.panel(actor, residentId, LocalDate.now()));
     model.addAttribute("visits", visits);
     model.addAttribute("changes", history.changes(actor, residentId));
     model.addAttribute("suggestions", referrals.ofResident(residentId));
