@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +58,11 @@ class BrowserIT {
     if (playwright != null) {
       playwright.close();
     }
+  }
+
+  @BeforeEach
+  void freeTheLoopbackAddress() {
+    LoopbackLogins.free();
   }
 
   @Test

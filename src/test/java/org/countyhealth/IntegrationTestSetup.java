@@ -3,6 +3,7 @@ package org.countyhealth;
 import java.util.Map;
 import org.countyhealth.residents.ResidentPageSection;
 import org.countyhealth.residents.record.SectionPreview;
+import org.countyhealth.security.rules.SlidingWindowLimit;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -11,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What every integration test shares, in the one application context of the test run: a clean
- * database, a clock that tests may move (and put back), a reader of the real audit table, and the
- * test-only resident page pieces. Nothing here may change what another test sees: the clock runs
- * with the real time until moved, and the probe section only adds a small block to resident pages.
+ * database, a clock that tests may move (and put back), a reader of the real audit table, a way to
+ * free the loopback address for HTTP sign-ins, and the test-only resident page pieces. Nothing here
+ * may change what another test sees: the clock runs with the real time until moved, and the probe
+ * section only adds a small block to resident pages.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({CleanDatabase.class, SectionPreview.class})
@@ -23,6 +25,11 @@ class IntegrationTestSetup {
   @Primary
   MovableClock movableClock() {
     return new MovableClock();
+  }
+
+  @Bean
+  LoopbackLogins loopbackLogins(SlidingWindowLimit loginRate, MovableClock clock) {
+    return new LoopbackLogins(loginRate, clock);
   }
 
   @Bean

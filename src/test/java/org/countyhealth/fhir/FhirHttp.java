@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.countyhealth.LoopbackLogins;
 
 /**
  * A real HTTP client with its own cookie jar: the FHIR servlet is not the DispatcherServlet, so
@@ -38,6 +39,7 @@ final class FhirHttp {
 
   /** Signs in through the login form (demo accounts need no password change). */
   static FhirHttp signedIn(int port, String username, String password) throws Exception {
+    LoopbackLogins.free();
     FhirHttp http = new FhirHttp("http://localhost:" + port);
     String page = http.get("/login", "text/html").body();
     Matcher m = CSRF.matcher(page);

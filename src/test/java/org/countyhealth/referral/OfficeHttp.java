@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.countyhealth.LoopbackLogins;
 
 /** A person at a browser: a real HTTP client with its own cookie jar, signed in by the form. */
 final class OfficeHttp {
@@ -33,6 +34,7 @@ final class OfficeHttp {
    * per-address rate limit is waited out (its Retry-After), a few times at most.
    */
   static OfficeHttp signedIn(int port, String username, String password) throws Exception {
+    LoopbackLogins.free();
     OfficeHttp http = new OfficeHttp(port);
     for (int attempt = 0; ; attempt++) {
       Matcher m = FIELD.matcher(http.send(get(http.base + "/login")).body());

@@ -10,9 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.LoopbackLogins;
 import org.countyhealth.MovableClock;
 import org.countyhealth.security.config.SecuritySettings;
-import org.countyhealth.security.rules.SlidingWindowLimit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,25 +28,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class LoginRateLimitIT {
 
-  private static final String LOOPBACK = "127.0.0.1";
-
   @Autowired MockMvc mvc;
   @Autowired MovableClock clock;
   @Autowired SecuritySettings settings;
-  @Autowired SlidingWindowLimit loginRate;
   @LocalServerPort int port;
 
   @AfterEach
   void realTime() {
     clock.reset();
-  }
-
-  /**
-   * Over HTTP every attempt comes from the loopback address, which other tests also log in from
-   * (FHIR, browser): forget its attempts, without counting one, before and after this test.
-   */
-  private void forgetLoopbackAttempts() {
-    loginRate.retryAfter(LOOPBACK, clock.instant().plus(Duration.ofDays(1)));
   }
 
   @Test
@@ -87,7 +76,7 @@ class LoginRateLimitIT {
             .build();
     int limit = settings.loginRate().maxAttempts();
     HttpResponse<String> last = null;
-    forgetLoopbackAttempts();
+    LoopbackLogins.free();
     try {
       for (int i = 0; i <= limit; i++) {
         last = client.send(attempt, HttpResponse.BodyHandlers.ofString());
@@ -97,7 +86,7 @@ class LoginRateLimitIT {
       }
     } finally {
       // Leave the loopback address free for whatever logs in over HTTP next.
-      forgetLoopbackAttempts();
+      LoopbackLogins.free();
     }
     assertThat(last.statusCode()).isEqualTo(429);
     assertThat(last.headers().firstValue("Retry-After")).isPresent();
