@@ -33,6 +33,7 @@ class FollowUpRulesIT {
   @Autowired Registry registry;
   @Autowired ReferralLinks referrals;
   @Autowired Worklists worklists;
+  @Autowired org.countyhealth.chronic.domain.History history;
   @Autowired ApplicationEventPublisher events;
 
   ChronicFixtures fx;
@@ -55,6 +56,55 @@ class FollowUpRulesIT {
         .param(resident)
         .query(Long.class)
         .single();
+  }
+
+  @Test
+  void voidingTheLatestFollowUpRestoresScheduleGradeAndLatestVisitFromTheEarlierOne() {
+    long resident = fx.resident(LocalDate.of(1970, 5, 1));
+    long e = enrol(resident, Disease.HYPERTENSION, today.minusMonths(4));
+    LocalDate first = today.minusDays(20);
+    FollowUpOutcome earlier = care.recordFollowUp(doctor, ChronicFixtures.bp(e, first, 128, 82));
+    FollowUpOutcome later =
+        care.recordFollowUp(doctor, ChronicFixtures.bp(e, today.minusDays(1), 150, 95));
+    assertThat(later.grade()).isEqualTo(Grade.YELLOW);
+    assertThat(registry.find(doctor, e).nextReason()).isEqualTo("REVISIT");
+
+    history.voidVisit(doctor, later.followUpId(), "录入错误");
+
+    var row = registry.find(doctor, e);
+    assertThat(row.grade()).isEqualTo(earlier.grade()).isEqualTo(Grade.GREEN);
+    assertThat(row.managementLevel()).isEqualTo(earlier.managementLevel());
+    assertThat(row.nextVisitOn()).isEqualTo(earlier.nextVisitOn());
+    assertThat(row.nextReason()).isEqualTo("ROUTINE");
+    assertThat(row.lastVisitOn()).isEqualTo(first);
+    assertThat(row.uncontrolled()).isFalse();
+    // The indicator read model follows: the earlier, controlled visit is the latest measured one.
+    assertThat(
+            jdbc.sql(
+                    "SELECT latest_id FROM chronic.visit_period WHERE enrolment_id = ?"
+                        + " AND year = ? AND quarter = 0")
+                .params(e, first.getYear())
+                .query(Long.class)
+                .single())
+        .isEqualTo(earlier.followUpId());
+    assertThat(
+            jdbc.sql("SELECT last_measured_controlled FROM chronic.enrolment WHERE id = ?")
+                .param(e)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    // The next consecutive check starts from the earlier, controlled visit: a first uncontrolled.
+    assertThat(care.preview(doctor, ChronicFixtures.bp(e, today, 150, 95)).classification())
+        .isEqualTo("FIRST_UNCONTROLLED");
+
+    // Voiding the last remaining follow-up returns the patient to the state of his enrolment.
+    history.voidVisit(doctor, earlier.followUpId(), "录入错误");
+    row = registry.find(doctor, e);
+    assertThat(row.grade()).isEqualTo(Grade.YELLOW);
+    assertThat(row.lastVisitOn()).isNull();
+    assertThat(row.nextVisitOn()).isEqualTo(today.minusMonths(4).plusWeeks(2));
+    assertThatThrownBy(() -> history.voidVisit(doctor, earlier.followUpId(), "再次作废"))
+        .isInstanceOf(org.countyhealth.shared.NotFound.class);
   }
 
   @Test

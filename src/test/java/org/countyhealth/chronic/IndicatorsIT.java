@@ -21,6 +21,7 @@ class IndicatorsIT {
   @Autowired ChronicCare care;
   @Autowired Indicators indicators;
   @Autowired PeriodIndicators period;
+  @Autowired org.countyhealth.chronic.domain.History history;
   @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
   @Test
@@ -252,6 +253,91 @@ class IndicatorsIT {
                   today))
           .hasSize((int) g.managed());
     }
+  }
+
+  @Test
+  void controlIsJudgedAtTheLatestVisitByDateAndFollowsRecordingAndVoiding() {
+    var fx = new ChronicFixtures(jdbc);
+    String clinic = "CHR-LAT-" + System.nanoTime() % 1_000_000;
+    jdbc.sql(
+            "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
+                + " created_at, updated_at) SELECT ?, '末次随访村卫生站', 'VILLAGE_CLINIC', ?, division_code, ?, ?"
+                + " FROM organization.facility WHERE licence_code = ?")
+        .params(clinic, fx.township, LocalDateTime.now(), LocalDateTime.now(), fx.township)
+        .update();
+    Actor doctor =
+        new Actor(
+            9L,
+            "chronic-it",
+            "指标测试",
+            fx.staffId,
+            fx.township,
+            Set.of("DOCTOR"),
+            Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "INDICATOR_VIEW"),
+            org.countyhealth.shared.DataScope.of(Set.of(fx.township, fx.village, clinic)));
+    int year = LocalDate.now().getYear() - 1;
+    LocalDate today = LocalDate.now();
+    long p = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    // Recorded out of order: September (uncontrolled) first, then March (controlled), so the later
+    // visit has the smaller id.
+    care.recordFollowUp(doctor, ChronicFixtures.bp(p, LocalDate.of(year, 9, 10), 165, 95));
+    care.recordFollowUp(doctor, ChronicFixtures.bp(p, LocalDate.of(year, 3, 10), 130, 80));
+
+    var whole = row(period.rows(doctor, year, null, PeriodIndicators.By.FACILITY, today), clinic);
+    assertThat(whole.managed()).isEqualTo(1);
+    assertThat(whole.controlled()).isZero(); // September decides the year
+    assertThat(controlled(doctor, year, null, clinic, today)).isEmpty();
+    assertThat(
+            row(period.rows(doctor, year, 1, PeriodIndicators.By.FACILITY, today), clinic)
+                .controlled())
+        .isEqualTo(1); // March decides its quarter
+    // A year cut at the end of June (a past "today"): March is the latest visit inside it.
+    LocalDate june = LocalDate.of(year, 6, 30);
+    assertThat(
+            row(period.rows(doctor, year, null, PeriodIndicators.By.FACILITY, june), clinic)
+                .controlled())
+        .isEqualTo(1);
+    assertThat(controlled(doctor, year, null, clinic, june)).containsExactly(p);
+
+    // A controlled visit in December: the figure shown before is not served again.
+    var december =
+        care.recordFollowUp(doctor, ChronicFixtures.bp(p, LocalDate.of(year, 12, 1), 130, 80));
+    assertThat(
+            row(period.rows(doctor, year, null, PeriodIndicators.By.FACILITY, today), clinic)
+                .controlled())
+        .isEqualTo(1);
+    assertThat(controlled(doctor, year, null, clinic, today)).containsExactly(p);
+    // Voiding it brings September's verdict back, in every view of the year.
+    history.voidVisit(doctor, december.followUpId(), "录入错误");
+    assertThat(
+            row(period.rows(doctor, year, null, PeriodIndicators.By.FACILITY, today), clinic)
+                .controlled())
+        .isZero();
+    assertThat(
+            indicators.year(doctor, year, today).stream()
+                .filter(r -> r.facilityCode().equals(clinic))
+                .findFirst()
+                .orElseThrow()
+                .controlled())
+        .isZero();
+    assertThat(controlled(doctor, year, null, clinic, today)).isEmpty();
+  }
+
+  private List<Long> controlled(
+      Actor actor, int year, Integer quarter, String clinic, LocalDate today) {
+    return period
+        .patients(
+            actor,
+            year,
+            quarter,
+            PeriodIndicators.By.FACILITY,
+            clinic,
+            Disease.HYPERTENSION,
+            PeriodIndicators.Measure.CONTROLLED,
+            today)
+        .stream()
+        .map(PeriodIndicators.Patient::enrolmentId)
+        .toList();
   }
 
   private static PeriodIndicators.Row row(List<PeriodIndicators.Row> rows, String key) {

@@ -23,6 +23,7 @@ import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.Privilege;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,18 +42,24 @@ public class FollowUps {
   private final Access access;
   private final ReferralLinks referrals;
   private final AuditTrail audit;
+  private final VisitPeriods periods;
+  private final ApplicationEventPublisher events;
 
   FollowUps(
       JdbcClient jdbc,
       Registry registry,
       Access access,
       ReferralLinks referrals,
-      AuditTrail audit) {
+      AuditTrail audit,
+      VisitPeriods periods,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.access = access;
     this.referrals = referrals;
     this.audit = audit;
+    this.periods = periods;
+    this.events = events;
   }
 
   /** The rules' verdict on a form, validated; nothing saved. */
@@ -128,12 +135,9 @@ public class FollowUps {
         .query(Long.class)
         .single();
     long id = insert(actor, f, a);
-    String nextReason =
-        switch (a.result()) {
-          case CONTROLLED -> "ROUTINE";
-          case FIRST_UNCONTROLLED -> "REVISIT";
-          default -> "REFERRAL_CHECK";
-        };
+    periods.refresh(e.id(), f.visitOn().getYear());
+    periods.tally(f.visitOn(), actor.facilityCode(), f.systolic(), 1);
+    events.publishEvent(IndicatorInputsChanged.on(f.visitOn()));
     // A visit older than the latest one recorded does not move the schedule back.
     boolean latest = e.lastVisitOn() == null || !f.visitOn().isBefore(e.lastVisitOn());
     if (latest) {
@@ -146,7 +150,7 @@ public class FollowUps {
               LevelChange.managementLevel(e.disease(), a.grade()),
               f.visitOn(),
               a.next(),
-              nextReason,
+              nextReason(a.result()),
               !a.controlled(),
               e.id())
           .update();
@@ -206,6 +210,15 @@ public class FollowUps {
     }
     audit.describe("CHRONIC_FOLLOW_UP", "Resident", String.valueOf(e.residentId()));
     return outcome(id, a, referral);
+  }
+
+  /** What the next visit is for: routine, the 2-week re-visit, or the check of a referral. */
+  static String nextReason(Classification.Result result) {
+    return switch (result) {
+      case CONTROLLED -> "ROUTINE";
+      case FIRST_UNCONTROLLED -> "REVISIT";
+      default -> "REFERRAL_CHECK";
+    };
   }
 
   private static String reasonOfReferral(FollowUpRequest f, Assessment a) {

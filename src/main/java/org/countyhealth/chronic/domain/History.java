@@ -2,13 +2,10 @@ package org.countyhealth.chronic.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.chronic.Grade;
 import org.countyhealth.shared.Actor;
-import org.countyhealth.shared.BusinessException;
-import org.countyhealth.shared.NotFound;
 import org.countyhealth.shared.Privilege;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,11 +19,13 @@ public class History {
   private final JdbcClient jdbc;
   private final Access access;
   private final AuditTrail audit;
+  private final FollowUpVoids voids;
 
-  History(JdbcClient jdbc, Access access, AuditTrail audit) {
+  History(JdbcClient jdbc, Access access, AuditTrail audit, FollowUpVoids voids) {
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
+    this.voids = voids;
   }
 
   public record Visit(
@@ -101,25 +100,10 @@ public class History {
   }
 
   /**
-   * Voids a follow-up with a reason; the schedule is not recomputed (the next visit corrects it).
+   * Voids a follow-up with a reason; the schedule, grade and indicators follow the remaining
+   * follow-ups ({@link FollowUpVoids}).
    */
   public void voidVisit(Actor actor, long followUpId, String reason) {
-    Access.require(actor, Privilege.CHRONIC_EDIT);
-    if (reason == null || reason.isBlank()) {
-      throw new BusinessException("CHRONIC_REASON_REQUIRED", "请填写作废原因", "reason");
-    }
-    Long resident =
-        jdbc.sql("SELECT resident_id FROM chronic.follow_up WHERE id = ? AND NOT voided")
-            .param(followUpId)
-            .query(Long.class)
-            .optional()
-            .orElseThrow(() -> new NotFound("CHRONIC_FOLLOW_UP_NOT_FOUND", "未找到该随访记录"));
-    access.resident(actor, resident);
-    jdbc.sql(
-            "UPDATE chronic.follow_up SET voided = TRUE, void_reason = ?, voided_by = ?,"
-                + " voided_at = ? WHERE id = ?")
-        .params(reason.strip(), actor.username(), LocalDateTime.now(), followUpId)
-        .update();
-    audit.describe("CHRONIC_FOLLOW_UP_VOID", "Resident", String.valueOf(resident));
+    voids.voidVisit(actor, followUpId, reason);
   }
 }

@@ -1,7 +1,9 @@
 package org.countyhealth.chronic.domain;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
@@ -13,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Yearly work indicators per responsible facility and disease (000_65944b5c5b97f013.txt lines
  * 183–186, 236–239): 规范管理率 = patients with a face-to-face visit in every quarter owed / patients
  * managed in the year (ADR 0005); 控制率 = patients on target at the latest measured visit of the year
- * / patients managed (no visit → not controlled). One SQL statement, scope in its WHERE.
+ * / patients managed (no visit → not controlled). Set-based over the read model (ADR 0006), scope
+ * in the WHERE, counts cached per scope and period ({@link IndicatorCache}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,10 +46,21 @@ public class Indicators {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final PeriodCounts counts;
+  private final IndicatorFacilities directory;
+  private final IndicatorCache cache;
 
-  Indicators(JdbcClient jdbc, AuditTrail audit) {
+  Indicators(
+      JdbcClient jdbc,
+      AuditTrail audit,
+      PeriodCounts counts,
+      IndicatorFacilities directory,
+      IndicatorCache cache) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.counts = counts;
+    this.directory = directory;
+    this.cache = cache;
   }
 
   public List<Row> year(Actor actor, int year, LocalDate today) {
@@ -54,50 +68,27 @@ public class Indicators {
     if (!actor.scope().all() && actor.scope().licenceCodes().isEmpty()) {
       return List.of();
     }
-    LocalDate start = LocalDate.of(year, 1, 1);
-    LocalDate end = LocalDate.of(year, 12, 31);
-    if (end.isAfter(today)) {
-      end = today;
-    }
     // Quarters owed: up to the quarter of the end date, from the enrolment quarter if enrolled this
-    // year.
-    int lastQuarter = (end.getMonthValue() - 1) / 3 + 1;
-    String sql =
-        "SELECT e.responsible_facility_code AS code, MAX(f.name) AS name, e.disease,"
-            + " COUNT(*) AS managed,"
-            + " SUM(CASE WHEN COALESCE(q.quarters, 0) >= :lastQ + 1 - CASE WHEN e.enrolled_on >= :start"
-            + " THEN EXTRACT(QUARTER FROM e.enrolled_on) ELSE 1 END THEN 1 ELSE 0 END) AS standard,"
-            + " SUM(CASE WHEN lv.controlled THEN 1 ELSE 0 END) AS controlled"
-            + " FROM chronic.enrolment e"
-            + " LEFT JOIN organization.facility f ON f.licence_code = e.responsible_facility_code"
-            + " LEFT JOIN (SELECT v.enrolment_id, COUNT(DISTINCT EXTRACT(QUARTER FROM v.visit_on))"
-            + " AS quarters FROM chronic.follow_up v WHERE NOT v.voided AND v.mode <> 'PHONE'"
-            + " AND v.visit_on BETWEEN :start AND :end GROUP BY v.enrolment_id) q"
-            + " ON q.enrolment_id = e.id"
-            + " LEFT JOIN chronic.follow_up lv ON lv.id = (SELECT x.id FROM chronic.follow_up x"
-            + " WHERE x.enrolment_id = e.id AND NOT x.voided AND x.visit_on BETWEEN :start AND :end"
-            + " AND ((e.disease = 'DIABETES' AND x.fasting_glucose IS NOT NULL)"
-            + " OR (e.disease = 'HYPERTENSION' AND x.systolic IS NOT NULL))"
-            + " ORDER BY x.visit_on DESC, x.id DESC LIMIT 1)"
-            + " WHERE e.enrolled_on <= :end AND (e.status = 'MANAGED' OR e.status_on >= :start)"
-            + (actor.scope().all() ? "" : " AND e.responsible_facility_code IN (:codes)")
-            + " GROUP BY e.responsible_facility_code, e.disease"
-            + " ORDER BY e.responsible_facility_code, e.disease";
-    var spec = jdbc.sql(sql).param("start", start).param("end", end).param("lastQ", lastQuarter);
-    if (!actor.scope().all()) {
-      spec = spec.param("codes", List.copyOf(actor.scope().licenceCodes()));
-    }
+    // year (PeriodCounts).
+    var facilities = directory.all();
     audit.describe("CHRONIC_INDICATORS", "Indicators", String.valueOf(year));
-    return spec.query(
-            (rs, i) ->
+    return counts.of(actor, PeriodWindow.of(year, null, today)).stream()
+        .map(
+            c ->
                 new Row(
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getString("disease"),
-                    rs.getLong("managed"),
-                    rs.getLong("standard"),
-                    rs.getLong("controlled")))
-        .list();
+                    c.facilityCode(),
+                    name(facilities, c.facilityCode()),
+                    c.disease(),
+                    c.managed(),
+                    c.standard(),
+                    c.controlled()))
+        .sorted(Comparator.comparing(Row::facilityCode).thenComparing(Row::disease))
+        .toList();
+  }
+
+  private static String name(Map<String, IndicatorFacilities.Entry> facilities, String code) {
+    var f = facilities.get(code);
+    return f == null ? null : f.name();
   }
 
   /**
@@ -118,28 +109,47 @@ public class Indicators {
     if (!actor.scope().all() && actor.scope().licenceCodes().isEmpty()) {
       return List.of();
     }
+    var facilities = directory.all();
+    return cache
+        .get(
+            new IndicatorCache.Key(
+                IndicatorCache.Kind.COHORT, PeriodWindow.scopeKey(actor), today, today, ""),
+            () -> cohortCounts(actor, today))
+        .stream()
+        .map(
+            c ->
+                new Cohort(
+                    c.facilityCode(),
+                    name(facilities, c.facilityCode()),
+                    c.patients(),
+                    c.controlled3m(),
+                    c.noVisit3m(),
+                    c.lost12m()))
+        .toList();
+  }
+
+  /**
+   * One row per enrolment: the latest measured follow-up of all time is kept on the enrolment (ADR
+   * 0006).
+   */
+  private List<Cohort> cohortCounts(Actor actor, LocalDate today) {
     String sql =
-        "SELECT e.responsible_facility_code AS code, MAX(f.name) AS name, COUNT(*) AS patients,"
-            + " SUM(CASE WHEN e.last_visit_on >= :m3 AND lv.controlled THEN 1 ELSE 0 END) AS c3,"
+        "SELECT e.responsible_facility_code AS code, COUNT(*) AS patients,"
+            + " SUM(CASE WHEN e.last_visit_on >= :m3 AND e.last_measured_controlled THEN 1 ELSE 0 END)"
+            + " AS c3,"
             + " SUM(CASE WHEN e.last_visit_on IS NULL OR e.last_visit_on < :m3 THEN 1 ELSE 0 END) AS n3,"
             + " SUM(CASE WHEN e.last_visit_on IS NULL OR e.last_visit_on < :m12 THEN 1 ELSE 0 END) AS l12"
             + " FROM chronic.enrolment e"
-            + " LEFT JOIN organization.facility f ON f.licence_code = e.responsible_facility_code"
-            + " LEFT JOIN chronic.follow_up lv ON lv.id = (SELECT x.id FROM chronic.follow_up x"
-            + " WHERE x.enrolment_id = e.id AND NOT x.voided AND x.systolic IS NOT NULL"
-            + " ORDER BY x.visit_on DESC, x.id DESC LIMIT 1)"
             + " WHERE e.disease = 'HYPERTENSION' AND e.status = 'MANAGED' AND e.enrolled_on < :m3"
-            + (actor.scope().all() ? "" : " AND e.responsible_facility_code IN (:codes)")
+            + PeriodWindow.scope(actor, "e.responsible_facility_code")
             + " GROUP BY e.responsible_facility_code ORDER BY e.responsible_facility_code";
     var spec = jdbc.sql(sql).param("m3", today.minusMonths(3)).param("m12", today.minusMonths(12));
-    if (!actor.scope().all()) {
-      spec = spec.param("codes", List.copyOf(actor.scope().licenceCodes()));
-    }
-    return spec.query(
+    return PeriodWindow.scoped(spec, actor)
+        .query(
             (rs, i) ->
                 new Cohort(
                     rs.getString("code"),
-                    rs.getString("name"),
+                    null,
                     rs.getLong("patients"),
                     rs.getLong("c3"),
                     rs.getLong("n3"),
@@ -158,28 +168,27 @@ public class Indicators {
     if (!actor.scope().all() && actor.scope().licenceCodes().isEmpty()) {
       return List.of();
     }
-    String sql =
-        "SELECT v.facility_code AS code, MAX(f.name) AS name,"
-            + " SUM(CASE WHEN v.systolic BETWEEN 130 AND 139 THEN 1 ELSE 0 END) AS below,"
-            + " SUM(CASE WHEN v.systolic BETWEEN 140 AND 149 THEN 1 ELSE 0 END) AS above"
-            + " FROM chronic.follow_up v LEFT JOIN organization.facility f ON f.licence_code = v.facility_code"
-            + " WHERE NOT v.voided AND v.visit_on BETWEEN :start AND :end"
-            + (actor.scope().all() ? "" : " AND v.facility_code IN (:codes)")
-            + " GROUP BY v.facility_code ORDER BY v.facility_code";
-    var spec =
-        jdbc.sql(sql)
-            .param("start", LocalDate.of(year, 1, 1))
-            .param("end", LocalDate.of(year, 12, 31));
-    if (!actor.scope().all()) {
-      spec = spec.param("codes", List.copyOf(actor.scope().licenceCodes()));
-    }
-    return spec.query(
-            (rs, i) ->
+    var facilities = directory.all();
+    return roundingCounts(actor, year).stream()
+        .map(
+            r ->
                 new Rounding(
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getLong("below"),
-                    rs.getLong("above")))
+                    r.facilityCode(), name(facilities, r.facilityCode()), r.below(), r.above()))
+        .toList();
+  }
+
+  private List<Rounding> roundingCounts(Actor actor, int year) {
+    // The tally kept with every follow-up recorded or voided (ADR 0006): a few hundred rows.
+    String sql =
+        "SELECT t.facility_code AS code, t.below, t.above FROM chronic.reading_tally t"
+            + " WHERE t.year = :year AND t.visits > 0"
+            + PeriodWindow.scope(actor, "t.facility_code")
+            + " ORDER BY t.facility_code";
+    var spec = jdbc.sql(sql).param("year", year);
+    return PeriodWindow.scoped(spec, actor)
+        .query(
+            (rs, i) ->
+                new Rounding(rs.getString("code"), null, rs.getLong("below"), rs.getLong("above")))
         .list();
   }
 }

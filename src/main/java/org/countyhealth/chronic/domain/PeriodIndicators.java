@@ -3,6 +3,7 @@ package org.countyhealth.chronic.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Work indicators per facility or grid, per year or quarter (000_65944b5c5b97f013.txt lines
- * 183–186, 236–239, 91–99), with the patients behind each figure. One per-enrolment statement
- * ({@link #BASE}) feeds both the counts and the drill-down, so a list always matches its figure.
+ * 183–186, 236–239, 91–99), with the patients behind each figure. The counts ({@link PeriodCounts},
+ * cached) and the drill-down ({@link #base}) use the same per-enrolment expressions over the read
+ * model (ADR 0006), so a list always matches its figure.
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,36 +89,43 @@ public class PeriodIndicators {
   /** Targets of lines 92–99 (首诊测血压 ≥ 95 %, 规范管理 ≥ 60 %, 控制 ≥ 40 %). */
   public static final int FIRST_VISIT_TARGET = 95;
 
-  private static final String BASE =
-      "SELECT e.id AS enrolment_id, e.resident_id, e.disease,"
-          + " e.responsible_facility_code AS fkey, f.name AS fname,"
-          + " CAST(COALESCE(f.grid_id, pf.grid_id) AS VARCHAR(20)) AS gkey, g.name AS gname,"
-          + " CASE WHEN COALESCE(q.quarters, 0) >= :lastQ + 1 - CASE WHEN e.enrolled_on >= :start"
-          + " THEN EXTRACT(QUARTER FROM e.enrolled_on) ELSE :firstQ END THEN 1 ELSE 0 END AS standard,"
-          + " CASE WHEN lv.controlled THEN 1 ELSE 0 END AS controlled"
-          + " FROM chronic.enrolment e"
-          + " LEFT JOIN organization.facility f ON f.licence_code = e.responsible_facility_code"
-          + " LEFT JOIN organization.facility pf ON pf.licence_code = f.parent_code"
-          + " LEFT JOIN organization.grid g ON g.id = COALESCE(f.grid_id, pf.grid_id)"
-          + " LEFT JOIN (SELECT v.enrolment_id, COUNT(DISTINCT EXTRACT(QUARTER FROM v.visit_on))"
-          + " AS quarters FROM chronic.follow_up v WHERE NOT v.voided AND v.mode <> 'PHONE'"
-          + " AND v.visit_on BETWEEN :start AND :end GROUP BY v.enrolment_id) q"
-          + " ON q.enrolment_id = e.id"
-          + " LEFT JOIN chronic.follow_up lv ON lv.id = (SELECT x.id FROM chronic.follow_up x"
-          + " WHERE x.enrolment_id = e.id AND NOT x.voided AND x.visit_on BETWEEN :start AND :end"
-          + " AND ((e.disease = 'DIABETES' AND x.fasting_glucose IS NOT NULL)"
-          + " OR (e.disease = 'HYPERTENSION' AND x.systolic IS NOT NULL))"
-          + " ORDER BY x.visit_on DESC, x.id DESC LIMIT 1)"
-          + " WHERE e.enrolled_on <= :end AND (e.status = 'MANAGED' OR e.status_on >= :start)";
+  /** One row per enrolment managed in the period, for the drill-down (the same figures). */
+  private static String base(PeriodWindow w) {
+    return "SELECT e.id AS enrolment_id, e.resident_id, e.disease,"
+        + " e.responsible_facility_code AS fkey,"
+        + " CAST(COALESCE(f.grid_id, pf.grid_id) AS VARCHAR(20)) AS gkey, "
+        + PeriodCounts.STANDARD
+        + " AS standard, "
+        + PeriodCounts.CONTROLLED
+        + " AS controlled FROM chronic.enrolment e"
+        + " LEFT JOIN organization.facility f ON f.licence_code = e.responsible_facility_code"
+        + " LEFT JOIN organization.facility pf ON pf.licence_code = f.parent_code"
+        + PeriodCounts.visits(w)
+        + PeriodCounts.MANAGED_IN;
+  }
+
+  private record Group(String key, String disease) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final PrevalenceEstimates estimates;
+  private final PeriodCounts counts;
+  private final IndicatorFacilities directory;
+  private final IndicatorCache cache;
 
-  PeriodIndicators(JdbcClient jdbc, AuditTrail audit, PrevalenceEstimates estimates) {
+  PeriodIndicators(
+      JdbcClient jdbc,
+      AuditTrail audit,
+      PrevalenceEstimates estimates,
+      PeriodCounts counts,
+      IndicatorFacilities directory,
+      IndicatorCache cache) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.estimates = estimates;
+    this.counts = counts;
+    this.directory = directory;
+    this.cache = cache;
   }
 
   public List<Row> rows(Actor actor, int year, Integer quarter, By by, LocalDate today) {
@@ -124,102 +133,122 @@ public class PeriodIndicators {
     if (!actor.scope().all() && actor.scope().licenceCodes().isEmpty()) {
       return List.of();
     }
-    Window w = window(year, quarter, today);
-    String key = by == By.GRID ? "gkey" : "fkey";
-    String name = by == By.GRID ? "gname" : "fname";
-    var counts =
-        bind(
-                jdbc.sql(
-                    "SELECT b."
-                        + key
-                        + " AS k, MAX(b."
-                        + name
-                        + ") AS n, b.disease, COUNT(*) AS managed, SUM(b.standard) AS standard,"
-                        + " SUM(b.controlled) AS controlled FROM ("
-                        + BASE
-                        + scope(actor, "e.responsible_facility_code")
-                        + ") b GROUP BY b."
-                        + key
-                        + ", b.disease ORDER BY 2, 1, 3"),
-                actor,
-                w)
-            .query(
-                (rs, i) ->
-                    new Object[] {
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getLong(4),
-                      rs.getLong(5),
-                      rs.getLong(6)
-                    })
-            .list();
-    String facilityKey =
-        by == By.GRID ? "CAST(COALESCE(f.grid_id, pf.grid_id) AS VARCHAR(20))" : "f.licence_code";
-    String joins = " LEFT JOIN organization.facility pf ON pf.licence_code = f.parent_code";
-    Map<String, Long> population = new HashMap<>();
-    bind(
-            jdbc.sql(
-                "SELECT "
-                    + facilityKey
-                    + ", COUNT(*) FROM residents.resident r JOIN organization.facility f"
-                    + " ON f.licence_code = r.facility_code"
-                    + joins
-                    + " WHERE r.status = 'ACTIVE' AND r.birth_date <= :adult"
-                    + scope(actor, "r.facility_code")
-                    + " GROUP BY "
-                    + facilityKey),
-            actor,
-            w)
-        .param("adult", w.end().minusYears(35))
-        .query((rs, i) -> population.put(rs.getString(1), rs.getLong(2)))
-        .list();
-    Map<String, long[]> firstVisits = new HashMap<>();
-    bind(
-            jdbc.sql(
-                "SELECT "
-                    + facilityKey
-                    + ", COALESCE(SUM(p.first_visit_checked), 0), COALESCE(SUM(p.first_visit_measured), 0)"
-                    + " FROM chronic.qc_plan p JOIN organization.facility f"
-                    + " ON f.licence_code = p.checked_facility_code"
-                    + joins
-                    + " WHERE p.year = :year AND p.quarter BETWEEN :firstQ AND :lastQ"
-                    + " AND p.first_visit_checked IS NOT NULL"
-                    + scope(actor, "p.checked_facility_code")
-                    + " GROUP BY "
-                    + facilityKey),
-            actor,
-            w)
-        .param("year", year)
-        .query(
-            (rs, i) -> firstVisits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
-        .list();
+    PeriodWindow w = PeriodWindow.of(year, quarter, today);
+    Map<String, IndicatorFacilities.Entry> facilities = directory.all();
+    Map<Group, long[]> sums = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    for (PeriodCounts.Count c : counts.of(actor, w)) {
+      var f = facilities.getOrDefault(c.facilityCode(), IndicatorFacilities.unknown());
+      String key = by == By.GRID ? f.gridKey() : c.facilityCode();
+      String name = by == By.GRID ? f.gridName() : f.name();
+      long[] sum = sums.computeIfAbsent(new Group(key, c.disease()), g -> new long[3]);
+      sum[0] += c.managed();
+      sum[1] += c.standard();
+      sum[2] += c.controlled();
+      if (name != null) {
+        names.merge(key, name, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+    }
+    Map<String, Long> population = population(actor, w, by, facilities);
+    Map<String, long[]> firstVisits = firstVisits(actor, w, by);
     // The estimate in force on the period's last day (the history of V3_0_5).
     Map<String, BigDecimal> prevalence = estimates.validOn(w.end());
     audit.describe(
         "CHRONIC_INDICATORS", "Indicators", year + (quarter == null ? "" : "Q" + quarter));
     List<Row> rows = new ArrayList<>();
-    for (Object[] c : counts) {
-      String k = (String) c[0];
-      String disease = (String) c[2];
-      Long pop = population.get(k);
-      BigDecimal p = prevalence.get(disease);
-      Long estimated =
-          pop == null || p == null ? null : Math.max(1, Math.round(pop * p.doubleValue() / 100.0));
-      long[] fv = firstVisits.getOrDefault(k, new long[2]);
-      rows.add(
-          new Row(
-              k,
-              (String) c[1],
-              disease,
-              (Long) c[3],
-              (Long) c[4],
-              (Long) c[5],
-              estimated,
-              fv[0],
-              fv[1]));
-    }
+    sums.forEach(
+        (g, sum) -> {
+          Long pop = population.get(g.key());
+          BigDecimal p = prevalence.get(g.disease());
+          Long estimated =
+              pop == null || p == null
+                  ? null
+                  : Math.max(1, Math.round(pop * p.doubleValue() / 100.0));
+          long[] fv = firstVisits.getOrDefault(g.key(), new long[2]);
+          rows.add(
+              new Row(
+                  g.key(),
+                  names.get(g.key()),
+                  g.disease(),
+                  sum[0],
+                  sum[1],
+                  sum[2],
+                  estimated,
+                  fv[0],
+                  fv[1]));
+        });
+    // As PostgreSQL's ORDER BY name, key, disease (nulls last).
+    rows.sort(
+        Comparator.comparing(Row::name, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(Row::key, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(Row::disease));
     return rows;
+  }
+
+  private static String facilityKey(By by) {
+    return by == By.GRID
+        ? "CAST(COALESCE(f.grid_id, pf.grid_id) AS VARCHAR(20))"
+        : "f.licence_code";
+  }
+
+  /**
+   * Active residents aged ≥ 35 at the end of the period, by owning facility or grid (rolled up from
+   * the facilities, which are counted once for both).
+   */
+  private Map<String, Long> population(
+      Actor actor, PeriodWindow w, By by, Map<String, IndicatorFacilities.Entry> facilities) {
+    Map<String, Long> byFacility =
+        cache.get(
+            new IndicatorCache.Key(
+                IndicatorCache.Kind.POPULATION, PeriodWindow.scopeKey(actor), w.end(), w.end(), ""),
+            () -> countPopulation(actor, w));
+    Map<String, Long> population = new HashMap<>();
+    byFacility.forEach(
+        (code, n) -> {
+          var f = facilities.get(code);
+          if (f != null) {
+            population.merge(by == By.GRID ? f.gridKey() : code, n, Long::sum);
+          }
+        });
+    return population;
+  }
+
+  private Map<String, Long> countPopulation(Actor actor, PeriodWindow w) {
+    Map<String, Long> population = new HashMap<>();
+    PeriodWindow.scoped(
+            jdbc.sql(
+                "SELECT r.facility_code, COUNT(*) FROM residents.resident r"
+                    + " WHERE r.status = 'ACTIVE' AND r.birth_date <= :adult"
+                    + PeriodWindow.scope(actor, "r.facility_code")
+                    + " GROUP BY r.facility_code"),
+            actor)
+        .param("adult", w.end().minusYears(35))
+        .query((rs, i) -> population.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return population;
+  }
+
+  /** 首诊测血压 figures entered in the quarterly QC plans of the period. */
+  private Map<String, long[]> firstVisits(Actor actor, PeriodWindow w, By by) {
+    Map<String, long[]> firstVisits = new HashMap<>();
+    w.bind(
+            jdbc.sql(
+                "SELECT "
+                    + facilityKey(by)
+                    + ", COALESCE(SUM(p.first_visit_checked), 0), COALESCE(SUM(p.first_visit_measured), 0)"
+                    + " FROM chronic.qc_plan p JOIN organization.facility f"
+                    + " ON f.licence_code = p.checked_facility_code"
+                    + " LEFT JOIN organization.facility pf ON pf.licence_code = f.parent_code"
+                    + " WHERE p.year = :year AND p.quarter BETWEEN :firstQ AND :lastQ"
+                    + " AND p.first_visit_checked IS NOT NULL"
+                    + PeriodWindow.scope(actor, "p.checked_facility_code")
+                    + " GROUP BY "
+                    + facilityKey(by)),
+            actor)
+        .query(
+            (rs, i) -> firstVisits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+        .list();
+    return firstVisits;
   }
 
   /** The patients counted in one figure (at most 2,000, by name). */
@@ -236,21 +265,20 @@ public class PeriodIndicators {
     if (!actor.scope().all() && actor.scope().licenceCodes().isEmpty()) {
       return List.of();
     }
-    Window w = window(year, quarter, today);
+    PeriodWindow w = PeriodWindow.of(year, quarter, today);
     String column = by == By.GRID ? "gkey" : "fkey";
-    return bind(
+    return w.bind(
             jdbc.sql(
                 "SELECT b.enrolment_id, b.resident_id, r.name, r.birth_date, b.standard, b.controlled"
                     + " FROM ("
-                    + BASE
-                    + scope(actor, "e.responsible_facility_code")
+                    + base(w)
+                    + PeriodWindow.scope(actor, "e.responsible_facility_code")
                     + ") b JOIN residents.resident r ON r.id = b.resident_id WHERE b."
                     + column
                     + " = :key AND b.disease = :disease AND "
                     + m.condition
                     + " ORDER BY r.name, b.enrolment_id LIMIT 2000"),
-            actor,
-            w)
+            actor)
         .param("key", key)
         .param("disease", disease.name())
         .query(
@@ -272,34 +300,5 @@ public class PeriodIndicators {
   @Transactional
   public void setPrevalence(Actor actor, Disease disease, BigDecimal percent) {
     estimates.set(actor, disease, percent);
-  }
-
-  private record Window(LocalDate start, LocalDate end, int firstQ, int lastQ) {}
-
-  private static Window window(int year, Integer quarter, LocalDate today) {
-    LocalDate start =
-        quarter == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, quarter * 3 - 2, 1);
-    LocalDate end = quarter == null ? LocalDate.of(year, 12, 31) : start.plusMonths(3).minusDays(1);
-    if (end.isAfter(today)) {
-      end = today.isBefore(start) ? start : today;
-    }
-    return new Window(
-        start, end, (start.getMonthValue() - 1) / 3 + 1, (end.getMonthValue() - 1) / 3 + 1);
-  }
-
-  private static String scope(Actor actor, String column) {
-    return actor.scope().all() ? "" : " AND " + column + " IN (:codes)";
-  }
-
-  private static JdbcClient.StatementSpec bind(
-      JdbcClient.StatementSpec spec, Actor actor, Window w) {
-    spec =
-        spec.param("start", w.start())
-            .param("end", w.end())
-            .param("firstQ", w.firstQ())
-            .param("lastQ", w.lastQ());
-    return actor.scope().all()
-        ? spec
-        : spec.param("codes", List.copyOf(actor.scope().licenceCodes()));
   }
 }

@@ -13,6 +13,7 @@ import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.DownReferralReceived;
 import org.countyhealth.referral.ReferralAccepted;
 import org.countyhealth.referral.ReferralClosed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,12 @@ class ReferralEvents {
 
   private final JdbcClient jdbc;
   private final Facilities facilities;
+  private final ApplicationEventPublisher events;
 
-  ReferralEvents(JdbcClient jdbc, Facilities facilities) {
+  ReferralEvents(JdbcClient jdbc, Facilities facilities, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.facilities = facilities;
+    this.events = events;
   }
 
   @EventListener
@@ -108,6 +111,10 @@ class ReferralEvents {
       if (row.grade() != grade) {
         Grades.record(jdbc, row.id(), residentId, row.grade(), grade, on, reason, null);
       }
+    }
+    if (!managed.isEmpty()) {
+      // The responsible facility, by which every period counts the patient, has changed.
+      events.publishEvent(IndicatorInputsChanged.everything());
     }
   }
 }

@@ -13,6 +13,7 @@ import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.NotFound;
 import org.countyhealth.shared.Privilege;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,13 @@ public class Registry {
   private final JdbcClient jdbc;
   private final Access access;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
-  Registry(JdbcClient jdbc, Access access, AuditTrail audit) {
+  Registry(JdbcClient jdbc, Access access, AuditTrail audit, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
+    this.events = events;
   }
 
   public long enrol(Actor actor, EnrolmentRequest r) {
@@ -101,6 +104,7 @@ public class Registry {
     jdbc.sql("UPDATE chronic.screening SET confirmed = TRUE WHERE resident_id = ?")
         .param(resident.id())
         .update();
+    events.publishEvent(IndicatorInputsChanged.since(on));
     audit.describe("CHRONIC_ENROL", "Resident", String.valueOf(resident.id()));
     return id;
   }
@@ -149,6 +153,8 @@ public class Registry {
                 + " version = version + 1 WHERE id = ?")
         .params(status, reason == null ? null : reason.strip(), LocalDate.now(), row.id())
         .update();
+    // The old and the new status date both decide which periods count the patient.
+    events.publishEvent(IndicatorInputsChanged.everything());
     audit.describe("CHRONIC_STATUS", "Resident", String.valueOf(row.residentId()));
   }
 

@@ -43,7 +43,8 @@ class IndicatorPages {
     model.addAttribute("year", y);
     model.addAttribute("quarter", q);
     model.addAttribute("by", by);
-    model.addAttribute("rows", period.rows(actor, y, q, by, today));
+    model.addAttribute(
+        "lines", period.rows(actor, y, q, by, today).stream().map(IndicatorLine::of).toList());
     model.addAttribute("prevalence", period.prevalence());
     model.addAttribute("cohort", indicators.cohort(actor, today));
     model.addAttribute("rounding", indicators.rounding(actor, y));
