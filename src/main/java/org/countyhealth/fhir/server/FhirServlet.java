@@ -16,17 +16,20 @@ class FhirServlet extends RestfulServer {
   private static final long serialVersionUID = 1L;
 
   private final transient List<IResourceProvider> providers;
+  private final transient List<Object> plainProviders;
 
-  FhirServlet(FhirContext context, List<IResourceProvider> providers) {
+  FhirServlet(FhirContext context, List<IResourceProvider> providers, List<Object> plainProviders) {
     super(context);
     this.providers = List.copyOf(providers);
+    this.plainProviders = List.copyOf(plainProviders);
   }
 
   @Override
   protected void initialize() {
     setServerName("CountyHealth FHIR R4");
-    setImplementationDescription("县域医共体健康信息平台 FHIR R4 接口（只读）");
+    setImplementationDescription("县域医共体健康信息平台 FHIR R4 接口（查询、新建、事务与批量）");
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setResourceProviders(providers);
+    setPlainProviders(plainProviders);
   }
 }
