@@ -17,6 +17,15 @@ public final class IdentifierSystems {
   /** 病案号: unique within the issuing facility, named by Identifier.assigner. */
   public static final String MEDICAL_RECORD_NUMBER = BASE + "mrn";
 
+  /** 居民健康卡. */
+  public static final String HEALTH_CARD = BASE + "health-card";
+
+  /** 医保卡 (social medical insurance card). */
+  public static final String INSURANCE_CARD = BASE + "insurance-card";
+
+  /** Passport: unique within the issuing country, named by Identifier.assigner (ISO 3166 code). */
+  public static final String PASSPORT = BASE + "passport";
+
   /** The platform's own resident number (the Patient id). */
   public static final String RESIDENT = BASE + "resident";
 

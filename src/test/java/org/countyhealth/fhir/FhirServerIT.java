@@ -100,7 +100,8 @@ class FhirServerIT {
         resources.stream().filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow();
     assertThat(patient.getInteraction())
         .extracting(i -> i.getCode().toCode())
-        .containsExactlyInAnyOrder("read", "search-type");
+        .containsExactlyInAnyOrder("read", "search-type", "create");
+    assertThat(patient.getConditionalCreate()).isTrue();
     assertThat(patient.getSearchParam())
         .extracting(p -> p.getName())
         .contains("identifier", "name", "birthdate");

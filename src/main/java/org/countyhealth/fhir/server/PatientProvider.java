@@ -1,11 +1,15 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -56,13 +60,19 @@ class PatientProvider implements IResourceProvider {
   private final FhirAccess access;
   private final AuditTrail auditTrail;
   private final PatientMatcher matcher;
+  private final PatientWriter writer;
+  private final SingleCreates creates;
 
   PatientProvider(
       Residents residents,
       ResidentRegistry registry,
       FhirAccess access,
       AuditTrail auditTrail,
-      PatientMatcher matcher) {
+      PatientMatcher matcher,
+      PatientWriter writer,
+      SingleCreates creates) {
+    this.writer = writer;
+    this.creates = creates;
     this.matcher = matcher;
     this.residents = residents;
     this.registry = registry;
@@ -91,6 +101,17 @@ class PatientProvider implements IResourceProvider {
       return PatientMapping.replaced(id.getIdPartAsLong(), resident.id());
     }
     return PatientMapping.toFhir(resident);
+  }
+
+  /**
+   * Registers the Patient through the resident index ({@link PatientWriter}); {@code If-None-Exist:
+   * identifier=system|value} answers the holder of that identifier instead.
+   */
+  @Create
+  public MethodOutcome create(
+      @ResourceParam Patient patient, @ConditionalUrlParam String ifNoneExist) {
+    Actor actor = access.require(Privilege.RESIDENT_EDIT);
+    return creates.create(writer, patient, ifNoneExist, actor);
   }
 
   /**

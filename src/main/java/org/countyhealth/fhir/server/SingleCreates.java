@@ -36,7 +36,7 @@ class SingleCreates {
           WriteSession session = new WriteSession();
           IdType id = writer.create(resource, actor, session);
           session.complete();
-          return new MethodOutcome(id, true);
+          return new MethodOutcome(id, session.created(id));
         });
   }
 

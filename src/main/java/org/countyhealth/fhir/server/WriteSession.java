@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.IdType;
 
 /**
  * The writes of one request: a single create, a whole transaction, or one entry of a batch. Writers
@@ -15,6 +18,7 @@ final class WriteSession {
 
   private final Map<String, Runnable> deferred = new LinkedHashMap<>();
   private final Map<String, Object> attributes = new LinkedHashMap<>();
+  private final Set<String> heldAlready = new HashSet<>();
 
   /** Runs {@code work} when the session completes, once per key, in registration order. */
   void defer(String key, Runnable work) {
@@ -25,6 +29,19 @@ final class WriteSession {
   @SuppressWarnings("unchecked")
   <V> V attribute(String key, java.util.function.Supplier<V> initial) {
     return (V) attributes.computeIfAbsent(key, k -> initial.get());
+  }
+
+  /**
+   * A writer that found the resource already held (the resident index's certain match) says so: the
+   * answer is 200 with the existing id, not 201.
+   */
+  void heldAlready(IdType id) {
+    heldAlready.add(id.toUnqualifiedVersionless().getValue());
+  }
+
+  /** False when the writer answered an existing resource for {@code id}. */
+  boolean created(IdType id) {
+    return !heldAlready.contains(id.toUnqualifiedVersionless().getValue());
   }
 
   /** Runs the deferred work; an exception propagates so the caller rolls the request back. */

@@ -3,12 +3,16 @@ package org.countyhealth.residents.domain;
 import java.util.List;
 import java.util.Optional;
 import org.countyhealth.residents.DuplicateScanReport;
+import org.countyhealth.residents.IdentifierType;
+import org.countyhealth.residents.IdentifierValue;
 import org.countyhealth.residents.PotentialDuplicate;
 import org.countyhealth.residents.RegistrationOutcome;
 import org.countyhealth.residents.RegistrationRequest;
+import org.countyhealth.residents.ResidentDemographics;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.residents.Residents;
+import org.countyhealth.shared.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +28,16 @@ public class MasterIndex implements ResidentRegistry, Residents {
 
   private final ResidentDirectory directory;
   private final DuplicateScan scan;
+  private final DemographicsRows demographics;
 
   MasterIndex(
       Registration registration,
       Merges merges,
       JdbcClient jdbc,
       ResidentDirectory directory,
-      DuplicateScan scan) {
+      DuplicateScan scan,
+      DemographicsRows demographics) {
+    this.demographics = demographics;
     this.registration = registration;
     this.merges = merges;
     this.jdbc = jdbc;
@@ -102,6 +109,25 @@ public class MasterIndex implements ResidentRegistry, Residents {
   @Override
   public void unmerge(long mergeId, String actor) {
     merges.unmerge(mergeId, actor);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<ResidentDemographics> demographics(long residentId, DataScope scope) {
+    return demographics.demographics(residentId, scope);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ResidentSummary> findByIdentifier(
+      IdentifierType type, String issuer, String value, DataScope scope, int limit) {
+    return demographics.byIdentifier(type, issuer, value, scope, limit);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Long> holderOf(IdentifierValue identifier) {
+    return demographics.holderOf(identifier);
   }
 
   private record Row(ResidentSummary summary, String status, Long mergedInto) {}
