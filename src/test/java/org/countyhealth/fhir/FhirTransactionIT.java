@@ -134,7 +134,10 @@ class FhirTransactionIT {
   void unsupportedTypesAndMethodsRejectTheWholeBundleNamingThem() throws Exception {
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
     add(bundle, basic(unique(), "A"), null);
-    add(bundle, new org.hl7.fhir.r4.model.Medication(), null);
+    add(
+        bundle,
+        new org.hl7.fhir.r4.model.Medication().setCode(new CodeableConcept().setText("硝苯地平")),
+        null);
     add(bundle, basic(unique(), "B"), null).getRequest().setMethod(HTTPVerb.PUT);
     long before = rows();
 
@@ -169,7 +172,7 @@ class FhirTransactionIT {
     assertThat(answer.getType()).isEqualTo(BundleType.BATCHRESPONSE);
     assertThat(answer.getEntry())
         .extracting(e -> e.getResponse().getStatus())
-        .containsExactly("201 Created", "422 Unprocessable Entity", "201 Created");
+        .containsExactly("201 Created", "422 Unprocessable Content", "201 Created");
     OperationOutcome refused =
         (OperationOutcome) answer.getEntry().get(1).getResponse().getOutcome();
     assertThat(refused.getIssueFirstRep().getExpression().get(0).getValue())

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An import job as stored: status, progress and the report's counts. */
-record ImportJob(
+public record ImportJob(
     long id,
     Status status,
     String submittedBy,
@@ -17,7 +17,7 @@ record ImportJob(
     Counts counts,
     String message) {
 
-  enum Status {
+  public enum Status {
     QUEUED("排队中"),
     RUNNING("导入中"),
     DONE("已完成"),
@@ -40,7 +40,7 @@ record ImportJob(
   }
 
   /** Entries processed so far and what became of them. */
-  record Counts(
+  public record Counts(
       int processed,
       int created,
       int existing,
@@ -48,7 +48,7 @@ record ImportJob(
       int skipped,
       Map<String, Integer> skippedByType) {
 
-    Counts {
+    public Counts {
       skippedByType = new TreeMap<>(skippedByType);
     }
 
@@ -58,7 +58,8 @@ record ImportJob(
   }
 
   /** An entry not stored: where it is and why. */
-  record Rejection(String file, String location, String resourceType, int status, String reason) {}
+  public record Rejection(
+      String file, String location, String resourceType, int status, String reason) {}
 
   /** Percent done, for the progress bar. */
   public int percent() {

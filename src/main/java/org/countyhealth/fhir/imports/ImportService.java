@@ -116,7 +116,7 @@ public class ImportService {
     return jobs.recent(200).stream().filter(j -> visibleTo(actor, j)).limit(50).toList();
   }
 
-  List<ImportJob.Rejection> rejections(ImportJob job, int limit) {
+  public List<ImportJob.Rejection> rejections(ImportJob job, int limit) {
     return jobs.rejections(job.id(), limit);
   }
 
@@ -170,7 +170,7 @@ public class ImportService {
         || (job.facilityCode() != null && actor.scope().includes(job.facilityCode()));
   }
 
-  Optional<ImportJob> find(long id) {
+  public Optional<ImportJob> find(long id) {
     return jobs.find(id);
   }
 

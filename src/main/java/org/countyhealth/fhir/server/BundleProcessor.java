@@ -168,7 +168,8 @@ public class BundleProcessor {
       conditional.put(type + "?" + step.ifNoneExist(), id);
     }
     remember(step, id, resolved);
-    return new Written(id, true);
+    // A writer may answer a resource it already held (the resident index's certain match): 200.
+    return new Written(id, session.created(id));
   }
 
   private static void remember(Step step, IdType id, Map<String, IdType> resolved) {
@@ -201,7 +202,7 @@ public class BundleProcessor {
                   .getEntry()
                   .get(index)
                   .getResponse()
-                  .setStatus("422 Unprocessable Entity")
+                  .setStatus(EntryFailures.statusLine(422))
                   .setOutcome(
                       EntryFailures.outcome(
                           OperationOutcome.IssueType.NOTSUPPORTED,

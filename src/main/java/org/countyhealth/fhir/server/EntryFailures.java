@@ -67,7 +67,7 @@ final class EntryFailures {
     throw failure;
   }
 
-  /** The status line of a response entry, e.g. {@code 422 Unprocessable Entity}. */
+  /** The status line of a response entry, e.g. {@code 422 Unprocessable Content}. */
   static String statusLine(int status) {
     org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
     return known == null ? String.valueOf(status) : status + " " + known.getReasonPhrase();

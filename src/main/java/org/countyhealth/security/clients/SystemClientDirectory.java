@@ -43,7 +43,7 @@ public class SystemClientDirectory implements SystemClients {
   static final String ROLE = "SYSTEM_CLIENT";
 
   /** A token as the token endpoint answers it. */
-  record IssuedToken(String value, long expiresInSeconds, Set<Privilege> privileges) {}
+  public record IssuedToken(String value, long expiresInSeconds, Set<Privilege> privileges) {}
 
   private final SystemClientStore store;
   private final Facilities facilities;
@@ -120,7 +120,7 @@ public class SystemClientDirectory implements SystemClients {
    * Client credentials for a token; empty for an unknown or revoked client or a wrong secret (the
    * same hashing time in every case, so answers do not tell which client ids exist).
    */
-  Optional<IssuedToken> issue(String clientId, String secret) {
+  public Optional<IssuedToken> issue(String clientId, String secret) {
     Optional<StoredClient> client =
         clientId == null ? Optional.empty() : store.byClientId(clientId.strip());
     String given = secret == null ? "" : secret;

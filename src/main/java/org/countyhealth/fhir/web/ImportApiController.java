@@ -1,4 +1,4 @@
-package org.countyhealth.fhir.imports;
+package org.countyhealth.fhir.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.fhir.imports.ImportFile;
+import org.countyhealth.fhir.imports.ImportJob;
+import org.countyhealth.fhir.imports.ImportService;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.CurrentActor;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.countyhealth.security.clients;
+package org.countyhealth.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.security.clients.SystemClientDirectory;
 import org.countyhealth.security.clients.SystemClientDirectory.IssuedToken;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,10 @@
-package org.countyhealth.fhir.imports;
+package org.countyhealth.fhir.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.fhir.imports.ImportJob;
+import org.countyhealth.fhir.imports.ImportService;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
