@@ -1,5 +1,8 @@
 package org.countyhealth.chronic;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.countyhealth.shared.Actor;
 
 /**
@@ -25,4 +28,35 @@ public interface ChronicCare {
    * is required unless the patient returns to management.
    */
   void changeStatus(Actor actor, long enrolmentId, String status, String reason);
+
+  /** The resident's enrolments, every status, newest first; not found when out of scope. */
+  List<EnrolmentSummary> enrolments(Actor actor, long residentId);
+
+  /** One enrolment; empty when unknown or outside the actor's scope. */
+  Optional<EnrolmentSummary> enrolment(Actor actor, long enrolmentId);
+
+  /** The resident's follow-ups (voided ones left out), oldest first. */
+  List<FollowUpSummary> followUps(Actor actor, long residentId);
+
+  /** One follow-up; empty when unknown, voided or outside the actor's scope. */
+  Optional<FollowUpSummary> followUp(Actor actor, long followUpId);
+
+  /** The resident's screening readings, oldest first. */
+  List<ScreeningSummary> screenings(Actor actor, long residentId);
+
+  /** One screening reading; empty when unknown or outside the actor's scope. */
+  Optional<ScreeningSummary> screening(Actor actor, long screeningId);
+
+  /**
+   * Checks measurements against the physiological ranges of the rules, reading and saving nothing;
+   * any value may be null. Refusals name the field (systolic, diastolic, fastingGlucose, heartRate,
+   * weightKg, heightCm).
+   */
+  void checkMeasurements(
+      Integer systolic,
+      Integer diastolic,
+      BigDecimal fastingGlucose,
+      Integer heartRate,
+      BigDecimal weightKg,
+      BigDecimal heightCm);
 }

@@ -76,6 +76,12 @@ final class FhirHttp {
   /** A POST carrying the session's CSRF token (from the logout form of any page). */
   HttpResponse<String> post(String path, String contentType, String body)
       throws IOException, InterruptedException {
+    return post(path, contentType, body, new String[0]);
+  }
+
+  /** A POST with extra headers (name, value, …), e.g. {@code If-None-Exist}. */
+  HttpResponse<String> post(String path, String contentType, String body, String... headers)
+      throws IOException, InterruptedException {
     if (csrf == null) {
       Matcher m = CSRF.matcher(get("/", "text/html").body());
       if (!m.find()) {
@@ -83,14 +89,16 @@ final class FhirHttp {
       }
       csrf = m.group(1);
     }
-    return client.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", contentType)
             .header("Accept", "application/fhir+json")
             .header("X-CSRF-TOKEN", csrf)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A POST with extra headers (name, value, name, value…), e.g. {@code If-None-Exist}. */

@@ -87,7 +87,14 @@ class FhirServerIT {
     assertThat(resources)
         .extracting(CapabilityStatementRestResourceComponent::getType)
         .containsExactlyInAnyOrder(
-            "Patient", "Organization", "Practitioner", "OperationDefinition");
+            "Patient",
+            "Organization",
+            "Practitioner",
+            "OperationDefinition",
+            "Condition",
+            "Observation",
+            "Encounter",
+            "CarePlan");
     CapabilityStatementRestResourceComponent practitioner =
         resources.stream()
             .filter(r -> r.getType().equals("Practitioner"))

@@ -1,0 +1,139 @@
+package org.countyhealth.fhir.server;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.countyhealth.chronic.ChronicCare;
+import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.EnrolmentRequest;
+import org.countyhealth.residents.PastIllnesses;
+import org.countyhealth.residents.ResidentSummary;
+import org.countyhealth.shared.Actor;
+import org.countyhealth.shared.BusinessException;
+import org.countyhealth.shared.Privilege;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates a Condition: hypertension or type 2 diabetes enrols the patient in the chronic registry
+ * ({@code ChronicCare.enrol}); any other diagnosis is an illness of the health record's past
+ * history ({@code PastIllnesses.add}). A second enrolment is refused by the registry (422); a
+ * conditional create ({@code patient=…&code=…}) answers the existing enrolment instead.
+ */
+@Component
+class ConditionWriter implements ResourceWriter<Condition> {
+
+  private static final Map<String, String> LOCATIONS =
+      Map.of(
+          "disease", "Condition.code",
+          "name", "Condition.code",
+          "enrolledOn", "Condition.recordedDate",
+          "occurredOn", "Condition.onset",
+          "responsibleFacilityCode", "Condition.subject",
+          "residentId", "Condition.subject");
+
+  private final ChronicCare chronic;
+  private final PastIllnesses illnesses;
+  private final Subjects subjects;
+  private final SourceIdentifiers identifiers;
+
+  ConditionWriter(
+      ChronicCare chronic,
+      PastIllnesses illnesses,
+      Subjects subjects,
+      SourceIdentifiers identifiers) {
+    this.chronic = chronic;
+    this.illnesses = illnesses;
+    this.subjects = subjects;
+    this.identifiers = identifiers;
+  }
+
+  @Override
+  public Class<Condition> type() {
+    return Condition.class;
+  }
+
+  /**
+   * By {@code identifier=system|value}, or {@code patient} + {@code code} of a programme disease.
+   */
+  @Override
+  public Optional<IdType> existing(String ifNoneExist, Actor actor) {
+    Map<String, String> query = SourceIdentifiers.params(ifNoneExist);
+    Optional<String> byIdentifier = identifiers.existing("Condition", query);
+    if (byIdentifier.isPresent() || query.containsKey("identifier")) {
+      return byIdentifier.map(id -> new IdType("Condition", id));
+    }
+    String patient = query.get("patient");
+    String code = query.get("code");
+    if (patient == null || code == null || code.indexOf('|') <= 0) {
+      return Optional.empty();
+    }
+    String idPart = patient.startsWith("Patient/") ? patient.substring(8) : patient;
+    Disease disease =
+        Diagnoses.disease(
+            code.substring(0, code.indexOf('|')), code.substring(code.indexOf('|') + 1));
+    if (disease == null || !idPart.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    return subjects
+        .visible(actor, Long.parseLong(idPart))
+        .flatMap(
+            r ->
+                ObservationProvider.reading(() -> chronic.enrolments(actor, r.id())).stream()
+                    .filter(e -> e.disease() == disease && e.managed())
+                    .findFirst())
+        .map(e -> new IdType("Condition", ConditionMapping.id(e)));
+  }
+
+  @Override
+  public IdType create(Condition condition, Actor actor, WriteSession session) {
+    ResidentSummary resident =
+        subjects.referenced(actor, condition.getSubject(), "Condition.subject");
+    Diagnoses.Diagnosis diagnosis = Diagnoses.of(condition.getCode());
+    LocalDate recorded =
+        condition.hasRecordedDate()
+            ? EncounterWriter.day(condition.getRecordedDateElement().getValueAsString())
+            : null;
+    LocalDate onset =
+        condition.hasOnsetDateTimeType()
+            ? EncounterWriter.day(condition.getOnsetDateTimeType().getValueAsString())
+            : null;
+    String localId;
+    try {
+      if (diagnosis.disease() != null) {
+        Refusals.require(actor, Privilege.CHRONIC_EDIT);
+        String status = condition.getClinicalStatus().getCodingFirstRep().getCode();
+        if (status != null
+            && !status.equals("active")
+            && !status.equals("recurrence")
+            && !status.equals("relapse")) {
+          throw Refusals.unprocessable(
+              "只有在患（active）的" + diagnosis.disease().label() + "诊断可纳入慢病管理，收到：" + status,
+              "Condition.clinicalStatus");
+        }
+        long id =
+            chronic.enrol(
+                actor,
+                new EnrolmentRequest(
+                    resident.id(),
+                    diagnosis.disease(),
+                    recorded != null ? recorded : onset,
+                    null,
+                    null,
+                    null));
+        localId = "enrolment-" + id;
+      } else {
+        Refusals.require(actor, Privilege.RESIDENT_EDIT);
+        LocalDate on = onset != null ? onset : recorded != null ? recorded : LocalDate.now();
+        long id = illnesses.add(actor, resident.id(), diagnosis.name(), on);
+        localId = "illness-" + id;
+      }
+    } catch (BusinessException e) {
+      throw Refusals.of(e, field -> LOCATIONS.getOrDefault(field, "Condition"));
+    }
+    identifiers.remember("Condition", condition.getIdentifier(), localId);
+    subjects.audit("FHIR_CONDITION_CREATE", resident.id());
+    return new IdType("Condition", localId);
+  }
+}

@@ -1,0 +1,188 @@
+package org.countyhealth.fhir.server;
+
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.countyhealth.chronic.ChronicCare;
+import org.countyhealth.chronic.Disease;
+import org.countyhealth.chronic.EnrolmentSummary;
+import org.countyhealth.chronic.FollowUpOutcome;
+import org.countyhealth.chronic.FollowUpRequest;
+import org.countyhealth.chronic.ScreeningRequest;
+import org.countyhealth.chronic.ScreeningSummary;
+import org.countyhealth.fhir.server.Measurement.Kind;
+import org.countyhealth.residents.ResidentSummary;
+import org.countyhealth.shared.Actor;
+import org.countyhealth.shared.BusinessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a received Encounter and the Observations of the same request into what the pages record:
+ * for a patient under management, one follow-up per managed enrolment through {@code
+ * ChronicCare.recordFollowUp} (grade, next date, referral suggestion exactly as the form); for a
+ * resident of 35 or more not under management, a screening BP through {@code ChronicCare.screen}.
+ * Measurements that neither holds are refused: the facade keeps no values of its own.
+ */
+@Component
+class VisitRecorder {
+
+  /** Session attribute: the measurements collected per encounter id in one request. */
+  static final String COLLECTED = "fhir.visit-measurements";
+
+  private final ChronicCare chronic;
+  private final EncounterLinks links;
+  private final Subjects subjects;
+
+  VisitRecorder(ChronicCare chronic, EncounterLinks links, Subjects subjects) {
+    this.chronic = chronic;
+    this.links = links;
+    this.subjects = subjects;
+  }
+
+  static Map<Long, List<Measurement>> collected(WriteSession session) {
+    return session.attribute(COLLECTED, HashMap::new);
+  }
+
+  /** Registers the encounter's completion at the end of the request (once per encounter). */
+  void expect(long encounterId, Actor actor, WriteSession session) {
+    collected(session).putIfAbsent(encounterId, new java.util.ArrayList<>());
+    session.defer(
+        "Encounter/" + encounterId,
+        () -> complete(encounterId, actor, collected(session).get(encounterId)));
+  }
+
+  void complete(long encounterId, Actor actor, List<Measurement> measurements) {
+    if (measurements.isEmpty()) {
+      return;
+    }
+    EncounterLinks.Row row = links.find(encounterId).orElseThrow();
+    ResidentSummary resident =
+        subjects
+            .visible(actor, row.residentId())
+            .orElseThrow(() -> Refusals.unprocessable("找不到该患者", "Encounter.subject"));
+    Map<Kind, Measurement> by = new HashMap<>();
+    Map<String, String> locations = new HashMap<>();
+    for (Measurement m : measurements) {
+      by.put(m.kind(), m);
+      locations.putAll(m.locations());
+    }
+    Measurement bp = by.get(Kind.BLOOD_PRESSURE);
+    Measurement glucose = by.get(Kind.GLUCOSE);
+    if (bp == null && glucose == null) {
+      throw Refusals.unprocessable(
+          "身高、体重、体质指数、心率须与血压或血糖在同一次就诊（Encounter）中提交：随访表以血压、血糖为据", "Observation.code");
+    }
+    if (by.containsKey(Kind.BMI) && !(by.containsKey(Kind.WEIGHT) && by.containsKey(Kind.HEIGHT))) {
+      throw Refusals.unprocessable(
+          "体质指数由身高、体重计算：须同时提交身高（8302-2）和体重（29463-7）", locations.get("bmi"));
+    }
+    List<EnrolmentSummary> managed =
+        guarded(() -> chronic.enrolments(actor, resident.id()), locations).stream()
+            .filter(EnrolmentSummary::managed)
+            .toList();
+    if (!managed.isEmpty()) {
+      Long hypertension = null;
+      Long diabetes = null;
+      for (EnrolmentSummary e : managed) {
+        FollowUpRequest request = request(e.id(), row, by);
+        FollowUpOutcome outcome = guarded(() -> chronic.recordFollowUp(actor, request), locations);
+        if (e.disease() == Disease.HYPERTENSION) {
+          hypertension = outcome.followUpId();
+        } else {
+          diabetes = outcome.followUpId();
+        }
+      }
+      links.link(
+          encounterId, hypertension, diabetes, null, glucose == null ? null : glucose.code());
+      subjects.audit("FHIR_FOLLOW_UP_CREATE", resident.id());
+      return;
+    }
+    int age =
+        resident.birthDate() == null
+            ? 0
+            : Period.between(resident.birthDate(), row.visitOn()).getYears();
+    Optional<Measurement> other =
+        measurements.stream().filter(m -> m.kind() != Kind.BLOOD_PRESSURE).findFirst();
+    if (bp == null || age < 35 || other.isPresent()) {
+      Measurement refused = other.orElse(bp);
+      throw Refusals.unprocessable(
+          "该居民未纳入高血压或2型糖尿病管理"
+              + (age < 35 ? "且不满35岁" : "：平台只保存35岁及以上居民的筛查血压")
+              + "，其"
+              + refused.kind().label()
+              + "无处保存",
+          refused.locations().values().iterator().next());
+    }
+    guarded(
+        () ->
+            chronic.screen(
+                actor,
+                new ScreeningRequest(
+                    resident.id(), row.visitOn(), bp.systolic(), bp.diastolic(), false)),
+        locations);
+    long screening =
+        chronic.screenings(actor, resident.id()).stream()
+            .mapToLong(ScreeningSummary::id)
+            .max()
+            .orElseThrow();
+    links.link(encounterId, null, null, screening, null);
+    subjects.audit("FHIR_SCREENING_CREATE", resident.id());
+  }
+
+  private static FollowUpRequest request(
+      long enrolmentId, EncounterLinks.Row row, Map<Kind, Measurement> by) {
+    Measurement bp = by.get(Kind.BLOOD_PRESSURE);
+    Measurement hr = by.get(Kind.HEART_RATE);
+    return new FollowUpRequest(
+        enrolmentId,
+        row.visitOn(),
+        Visit.modeOf(row.classCode()),
+        null,
+        null,
+        null,
+        bp == null ? null : bp.systolic(),
+        bp == null ? null : bp.diastolic(),
+        value(by, Kind.WEIGHT),
+        value(by, Kind.HEIGHT),
+        hr == null ? null : hr.value().intValue(),
+        null,
+        value(by, Kind.GLUCOSE),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        false);
+  }
+
+  private static BigDecimal value(Map<Kind, Measurement> by, Kind kind) {
+    Measurement m = by.get(kind);
+    return m == null ? null : m.value();
+  }
+
+  /** A chronic refusal located at the element that carried the refused value. */
+  private static <T> T guarded(java.util.function.Supplier<T> call, Map<String, String> locations) {
+    try {
+      return call.get();
+    } catch (BusinessException e) {
+      throw Refusals.of(
+          e,
+          field ->
+              field == null
+                  ? "Encounter"
+                  : "visitOn".equals(field)
+                      ? "Encounter.period.start"
+                      : locations.getOrDefault(field, "Encounter"));
+    }
+  }
+}
