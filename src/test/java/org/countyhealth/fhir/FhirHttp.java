@@ -101,28 +101,6 @@ final class FhirHttp {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A POST with extra headers (name, value, name, value…), e.g. {@code If-None-Exist}. */
-  HttpResponse<String> post(String path, String contentType, String body, String... headers)
-      throws IOException, InterruptedException {
-    if (csrf == null) {
-      Matcher m = CSRF.matcher(get("/", "text/html").body());
-      if (!m.find()) {
-        throw new IllegalStateException("no CSRF token on the home page");
-      }
-      csrf = m.group(1);
-    }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .header("Accept", "application/fhir+json")
-            .header("X-CSRF-TOKEN", csrf)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
