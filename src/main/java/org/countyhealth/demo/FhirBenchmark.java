@@ -144,6 +144,9 @@ class FhirBenchmark implements ApplicationRunner {
     java.util.Map<LocalDate, int[]> sequences = new java.util.HashMap<>();
     long resources = 0;
     long conditions = 0;
+    long stored = 0;
+    int refused = 0;
+    String firstRefusal = null;
     long t0 = System.nanoTime();
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
     for (int i = 0; i < n; i++) {
@@ -181,8 +184,15 @@ class FhirBenchmark implements ApplicationRunner {
       }
       if ((i + 1) % PATIENTS_PER_BUNDLE == 0 || i == n - 1) {
         HttpResponse<String> response = send("POST", "/fhir", json.encodeResourceToString(bundle));
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("transaction refused: " + response.body());
+        if (response.statusCode() == 200) {
+          stored += bundle.getEntry().size();
+        } else {
+          refused++;
+          if (firstRefusal == null) {
+            String body = response.body();
+            firstRefusal =
+                response.statusCode() + " " + body.substring(0, Math.min(300, body.length()));
+          }
         }
         bundle = new Bundle().setType(BundleType.TRANSACTION);
       }
@@ -195,7 +205,7 @@ class FhirBenchmark implements ApplicationRunner {
     row(out, "residents in the index before / after", residentsBefore + " / " + residents);
     row(
         out,
-        "imported over HTTP as transaction bundles of " + PATIENTS_PER_BUNDLE + " patients",
+        "sent over HTTP as transaction bundles of " + PATIENTS_PER_BUNDLE + " patients",
         n
             + " Patients, "
             + conditions
@@ -204,21 +214,31 @@ class FhirBenchmark implements ApplicationRunner {
             + " resources");
     row(
         out,
-        "import time / throughput",
-        String.format(
-            "%.1f s / %.0f resources/s (%.0f patients/s)",
-            seconds, resources / seconds, n / seconds));
+        "import time / throughput of stored resources",
+        String.format("%.1f s / %.0f resources/s (%d stored)", seconds, stored / seconds, stored));
+    row(
+        out,
+        "bundles refused",
+        refused + (firstRefusal == null ? "" : " — first: " + firstRefusal));
 
     Random pick = new Random(11);
+    int[] found = new int[3];
     long[] byId = new long[SAMPLES];
     long[] byName = new long[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
       Person p = people.get(pick.nextInt(people.size()));
-      byId[i] = timed("/fhir/Patient?identifier=" + enc(ID_CARD + "|" + p.idCard()), p);
-      byName[i] = timed("/fhir/Patient?name=" + enc(p.name()) + "&birthdate=" + p.birth(), p);
+      byId[i] = timed("/fhir/Patient?identifier=" + enc(ID_CARD + "|" + p.idCard()), p, found, 0);
+      byName[i] =
+          timed("/fhir/Patient?name=" + enc(p.name()) + "&birthdate=" + p.birth(), p, found, 1);
     }
-    row(out, "Patient search by identifier p50 / p95 / p99", percentiles(byId));
-    row(out, "Patient search by name + birthdate p50 / p95 / p99", percentiles(byName));
+    row(
+        out,
+        "Patient search by identifier p50 / p95 / p99",
+        percentiles(byId) + " (found " + found[0] + " / " + SAMPLES + ")");
+    row(
+        out,
+        "Patient search by name + birthdate p50 / p95 / p99",
+        percentiles(byName) + " (found " + found[1] + " / " + SAMPLES + ")");
     long[] match = new long[SAMPLES / 2];
     for (int i = 0; i < match.length; i++) {
       Person p = people.get(pick.nextInt(people.size()));
@@ -226,21 +246,25 @@ class FhirBenchmark implements ApplicationRunner {
       long s = System.nanoTime();
       HttpResponse<String> response = send("POST", "/fhir/Patient/$match", body);
       match[i] = System.nanoTime() - s;
-      if (response.statusCode() != 200 || !response.body().contains("\"certain\"")) {
-        throw new IllegalStateException("$match did not find a certain match: " + response.body());
+      if (response.statusCode() == 200 && response.body().contains("\"certain\"")) {
+        found[2]++;
       }
     }
-    row(out, "Patient $match p50 / p95 / p99", percentiles(match));
+    row(
+        out,
+        "Patient $match p50 / p95 / p99",
+        percentiles(match) + " (certain " + found[2] + " / " + match.length + ")");
     System.out.println(out);
     System.exit(SpringApplication.exit(context, () -> 0));
   }
 
-  private long timed(String path, Person expected) throws Exception {
+  /** Times one search; counts it as found when the resident is in the answer. */
+  private long timed(String path, Person expected, int[] found, int slot) throws Exception {
     long s = System.nanoTime();
     HttpResponse<String> response = send("GET", path, null);
     long elapsed = System.nanoTime() - s;
-    if (response.statusCode() != 200 || !response.body().contains(expected.name())) {
-      throw new IllegalStateException("search did not find the resident: " + response.statusCode());
+    if (response.statusCode() == 200 && response.body().contains(expected.name())) {
+      found[slot]++;
     }
     return elapsed;
   }

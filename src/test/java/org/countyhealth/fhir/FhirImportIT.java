@@ -46,6 +46,7 @@ class FhirImportIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
+  @Autowired org.countyhealth.fhir.imports.ImportService imports;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -152,6 +153,36 @@ class FhirImportIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("导入任务 #" + id, "role=\"progressbar\"", "已完成", "100%");
     assertThat(http.get("/fhir-imports", "text/html").body()).contains("#" + id);
+  }
+
+  @Test
+  void aRestartMarksUnfinishedJobsInterruptedAndKeepsTheirFiles() {
+    long job =
+        jdbc.sql(
+                "INSERT INTO fhir.import_job (status, submitted_by, submitted_at) VALUES"
+                    + " ('RUNNING', 'someone', CURRENT_TIMESTAMP) RETURNING id")
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO fhir.import_file (job_id, seq, name, kind, content) VALUES (?, 1,"
+                + " 'a.ndjson', 'NDJSON', '{}')")
+        .param(job)
+        .update();
+
+    imports.interruptUnfinished();
+
+    assertThat(
+            jdbc.sql("SELECT status FROM fhir.import_job WHERE id = ?")
+                .param(job)
+                .query(String.class)
+                .single())
+        .isEqualTo("INTERRUPTED");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM fhir.import_file WHERE job_id = ?")
+                .param(job)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private HttpResponse<String> upload(Map<String, String> files) throws Exception {

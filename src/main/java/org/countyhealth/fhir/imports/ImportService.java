@@ -122,7 +122,7 @@ public class ImportService {
 
   /** Jobs of the previous process never finished: say so (the files are kept for a re-run). */
   @EventListener(ApplicationReadyEvent.class)
-  void interruptUnfinished() {
+  public void interruptUnfinished() {
     int n = jobs.interruptUnfinished(INTERRUPTED, clock.instant());
     if (n > 0) {
       log.warn("{} FHIR import job(s) were interrupted by a restart", n);
