@@ -147,15 +147,18 @@ class FhirSystemClientIT {
         .setMethod(Bundle.HTTPVerb.POST)
         .setUrl("Basic");
 
+    String token = token(credentials[0], credentials[1]);
     HttpResponse<String> response =
-        bearer(
-            "POST",
-            "/fhir",
-            token(credentials[0], credentials[1]),
-            FHIR.newJsonParser().encodeResourceToString(bundle));
+        bearer("POST", "/fhir", token, FHIR.newJsonParser().encodeResourceToString(bundle));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     Conformance.assertValid(response.body());
+    // Many calls with one token: no session is made, so no session cap applies.
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> again = bearer("GET", "/fhir/metadata", token, null);
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
+    }
   }
 
   @Test

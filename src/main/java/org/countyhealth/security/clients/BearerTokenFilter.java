@@ -26,6 +26,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
   static final String CALL = "FHIR_CLIENT_CALL";
 
+  /** SessionManagementFilter's marker (its FILTER_APPLIED constant is private). */
+  static final String SESSION_MANAGEMENT_APPLIED = "__spring_security_session_mgmt_filter_applied";
+
   private final SystemClientDirectory directory;
   private final AuditTrail audit;
 
@@ -60,6 +63,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       refuse(request, response, fhir, "访问令牌无效或已过期，请重新获取");
       return;
     }
+    // No session for a bearer request: the session-management filter would otherwise treat each
+    // call as a new login, create a session and apply the per-account session cap (the third call
+    // of a client was refused with 401). Its own "already applied" marker makes it skip.
+    request.setAttribute(SESSION_MANAGEMENT_APPLIED, Boolean.TRUE);
     ClientPrincipal principal = new ClientPrincipal(actor.get());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
