@@ -19,9 +19,10 @@ class FhirConfiguration {
 
   @Bean
   ServletRegistrationBean<FhirServlet> fhirServlet(
-      FhirContext context, List<IResourceProvider> providers) {
+      FhirContext context, List<IResourceProvider> providers, TransactionProvider transactions) {
     ServletRegistrationBean<FhirServlet> registration =
-        new ServletRegistrationBean<>(new FhirServlet(context, providers), "/fhir/*");
+        new ServletRegistrationBean<>(
+            new FhirServlet(context, providers, List.of(transactions)), "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;

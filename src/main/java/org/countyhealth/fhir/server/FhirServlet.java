@@ -16,10 +16,12 @@ class FhirServlet extends RestfulServer {
   private static final long serialVersionUID = 1L;
 
   private final transient List<IResourceProvider> providers;
+  private final transient List<Object> plainProviders;
 
-  FhirServlet(FhirContext context, List<IResourceProvider> providers) {
+  FhirServlet(FhirContext context, List<IResourceProvider> providers, List<Object> plainProviders) {
     super(context);
     this.providers = List.copyOf(providers);
+    this.plainProviders = List.copyOf(plainProviders);
   }
 
   @Override
@@ -29,5 +31,6 @@ class FhirServlet extends RestfulServer {
         "县域医共体健康信息平台 FHIR R4 接口：读取、检索与创建，所支持的资源与交互以本 CapabilityStatement 为准");
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setResourceProviders(providers);
+    setPlainProviders(plainProviders);
   }
 }

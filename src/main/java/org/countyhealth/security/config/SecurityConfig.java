@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.security.clients.BearerTokenFilter;
+import org.countyhealth.security.clients.SystemClientDirectory;
 import org.countyhealth.security.rules.InactivityPolicy;
 import org.countyhealth.security.rules.LockoutPolicy;
 import org.countyhealth.security.rules.PasswordPolicy;
@@ -64,7 +66,8 @@ class SecurityConfig {
       SessionCaps caps,
       SlidingWindowLimit loginRate,
       Clock clock,
-      AuditTrail audit)
+      AuditTrail audit,
+      SystemClientDirectory systemClients)
       throws Exception {
     http.authorizeHttpRequests(
             authorize ->
@@ -76,6 +79,7 @@ class SecurityConfig {
                         "/favicon.ico",
                         "/login",
                         "/login/**",
+                        "/oauth/token",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/error")
@@ -117,6 +121,18 @@ class SecurityConfig {
                 sessionRegistry,
                 new SimpleRedirectSessionInformationExpiredStrategy("/login?ended")))
         .addFilterBefore(new LoginRateFilter(loginRate, clock), CsrfFilter.class)
+        // System clients (docs/adr/0006): a bearer request has no session, so no CSRF token.
+        .addFilterBefore(new BearerTokenFilter(systemClients, audit), CsrfFilter.class)
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    BearerTokenFilter::carriesBearer,
+                    request ->
+                        "/oauth/token"
+                            .equals(
+                                request
+                                    .getRequestURI()
+                                    .substring(request.getContextPath().length()))))
         .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
         .exceptionHandling(
             exceptions ->

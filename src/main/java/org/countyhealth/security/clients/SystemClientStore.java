@@ -1,0 +1,148 @@
+package org.countyhealth.security.clients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.countyhealth.security.SystemClients.ClientSummary;
+import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Privilege;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The system clients and their tokens (only hashes are stored). */
+@Repository
+class SystemClientStore {
+
+  /** A client with what authentication needs. */
+  record StoredClient(ClientSummary summary, String secretHash) {}
+
+  private static final String COLUMNS =
+      "c.id, c.client_id, c.name, c.facility_code, c.privileges, c.created_at, c.created_by,"
+          + " c.revoked_at, c.secret_hash";
+
+  private final JdbcClient jdbc;
+
+  SystemClientStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      String clientId,
+      String name,
+      String facilityCode,
+      String secretHash,
+      Set<Privilege> privileges,
+      String createdBy,
+      Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO security.system_client (client_id, name, facility_code, secret_hash,"
+                + " privileges, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            clientId,
+            name,
+            facilityCode,
+            secretHash,
+            privileges.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+            utc(now),
+            createdBy)
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+
+  Optional<StoredClient> byClientId(String clientId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM security.system_client c WHERE c.client_id = ?")
+        .param(clientId)
+        .query(SystemClientStore::map)
+        .optional();
+  }
+
+  Optional<StoredClient> byId(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM security.system_client c WHERE c.id = ?")
+        .param(id)
+        .query(SystemClientStore::map)
+        .optional();
+  }
+
+  List<ClientSummary> inScope(DataScope scope) {
+    List<StoredClient> all =
+        jdbc.sql("SELECT " + COLUMNS + " FROM security.system_client c ORDER BY c.id DESC")
+            .query(SystemClientStore::map)
+            .list();
+    return all.stream()
+        .map(StoredClient::summary)
+        .filter(c -> scope.includes(c.facilityCode()))
+        .toList();
+  }
+
+  void revoke(long id, String by, Instant now) {
+    jdbc.sql(
+            "UPDATE security.system_client SET revoked_at = ?, revoked_by = ? WHERE id = ? AND"
+                + " revoked_at IS NULL")
+        .params(utc(now), by, id)
+        .update();
+    jdbc.sql("DELETE FROM security.system_token WHERE client = ?").param(id).update();
+  }
+
+  void insertToken(String tokenHash, long client, Instant issued, Instant expires) {
+    jdbc.sql(
+            "INSERT INTO security.system_token (token_hash, client, issued_at, expires_at)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(tokenHash, client, utc(issued), utc(expires))
+        .update();
+  }
+
+  /** The unrevoked client holding a token that has not expired at {@code now}. */
+  Optional<StoredClient> byToken(String tokenHash, Instant now) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM security.system_token t JOIN security.system_client c ON c.id = t.client"
+                + " WHERE t.token_hash = ? AND t.expires_at > ? AND c.revoked_at IS NULL")
+        .params(tokenHash, utc(now))
+        .query(SystemClientStore::map)
+        .optional();
+  }
+
+  int deleteExpiredTokens(Instant now) {
+    return jdbc.sql("DELETE FROM security.system_token WHERE expires_at <= ?")
+        .param(utc(now))
+        .update();
+  }
+
+  private static StoredClient map(ResultSet rs, int row) throws SQLException {
+    Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
+    Arrays.stream(rs.getString("privileges").split(","))
+        .filter(p -> !p.isBlank())
+        .forEach(p -> privileges.add(Privilege.valueOf(p)));
+    return new StoredClient(
+        new ClientSummary(
+            rs.getLong("id"),
+            rs.getString("client_id"),
+            rs.getString("name"),
+            rs.getString("facility_code"),
+            privileges,
+            instant(rs.getTimestamp("created_at")),
+            rs.getString("created_by"),
+            instant(rs.getTimestamp("revoked_at"))),
+        rs.getString("secret_hash"));
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+  }
+}
