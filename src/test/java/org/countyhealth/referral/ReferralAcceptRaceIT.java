@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.countyhealth.IntegrationTest;
-import org.countyhealth.referral.domain.NewReferral;
 import org.countyhealth.referral.domain.ReferralService;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
@@ -44,29 +43,7 @@ class ReferralAcceptRaceIT {
     SignedReferralService service = new SignedReferralService(referralService);
     long patient = fx.resident("周明");
     long id =
-        service.create(
-            ReferralFixtures.doctorOf(fx.township),
-            new NewReferral(
-                Direction.UP,
-                patient,
-                fx.township,
-                "全科",
-                fx.lead,
-                "心血管内科",
-                "明确诊断",
-                "血压控制不满意。",
-                "I10",
-                "原发性高血压",
-                List.of("HTN_UP_4"),
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            true);
+        service.create(ReferralFixtures.doctorOf(fx.township), fx.hypertensionUp(patient), true);
     service.receive(ReferralFixtures.officeOf(fx.lead), id);
     List<Long> slots = List.of(fx.slot(fx.lead), fx.slot(fx.lead));
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.countyhealth.organization.TestActors;
+import org.countyhealth.referral.domain.NewReferral;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
@@ -77,6 +78,30 @@ public final class ReferralFixtures {
         .param(facility)
         .query(Long.class)
         .single();
+  }
+
+  /** An up-referral of a hypertensive patient from the township centre to the lead hospital. */
+  NewReferral hypertensionUp(long patient) {
+    return new NewReferral(
+        Direction.UP,
+        patient,
+        township,
+        "全科",
+        lead,
+        "心血管内科",
+        "明确诊断",
+        "血压控制不满意。",
+        "I10",
+        "原发性高血压",
+        List.of("HTN_UP_4"),
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static Actor doctorOf(String facility) {

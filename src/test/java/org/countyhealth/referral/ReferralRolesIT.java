@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.countyhealth.IntegrationTest;
-import org.countyhealth.referral.domain.NewReferral;
 import org.countyhealth.referral.domain.ReferralService;
 import org.countyhealth.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -69,29 +68,7 @@ class ReferralRolesIT {
   long treatedBy(MockHttpSession doctor, String name) throws Exception {
     long patient = fx.resident(name);
     long id =
-        service.create(
-            ReferralFixtures.doctorOf(fx.township),
-            new NewReferral(
-                Direction.UP,
-                patient,
-                fx.township,
-                "全科",
-                fx.lead,
-                "心血管内科",
-                "明确诊断",
-                "血压控制不满意。",
-                "I10",
-                "原发性高血压",
-                List.of("HTN_UP_4"),
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            true);
+        service.create(ReferralFixtures.doctorOf(fx.township), fx.hypertensionUp(patient), true);
     var office = ReferralFixtures.officeOf(fx.lead);
     service.receive(office, id);
     service.accept(office, id, fx.slot(fx.lead));
@@ -175,29 +152,7 @@ class ReferralRolesIT {
   void theSpecialistCannotBookForTheOffice() throws Exception {
     long patient = fx.resident("吴芳");
     long id =
-        service.create(
-            ReferralFixtures.doctorOf(fx.township),
-            new NewReferral(
-                Direction.UP,
-                patient,
-                fx.township,
-                "全科",
-                fx.lead,
-                "心血管内科",
-                "明确诊断",
-                "血压控制不满意。",
-                "I10",
-                "原发性高血压",
-                List.of("HTN_UP_4"),
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            true);
+        service.create(ReferralFixtures.doctorOf(fx.township), fx.hypertensionUp(patient), true);
     service.receive(ReferralFixtures.officeOf(fx.lead), id);
     mvc.perform(
             as(
