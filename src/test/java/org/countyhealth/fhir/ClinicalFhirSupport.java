@@ -18,7 +18,6 @@ import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
-import org.countyhealth.security.SecurityTestSupport;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -72,31 +71,35 @@ abstract class ClinicalFhirSupport {
             .param(village)
             .query(String.class)
             .single();
-    String username = "fhir-clin-" + UUID.randomUUID().toString().substring(0, 8);
-    long staff = SecurityTestSupport.insertStaff(jdbc, village, "接口慢病测试");
-    http = session(username, staff, village, Role.VILLAGE_DOCTOR);
+    FhirUser user =
+        FhirUser.create(
+            port,
+            jdbc,
+            accounts,
+            "fhir-clin",
+            village,
+            "接口慢病测试",
+            Role.VILLAGE_DOCTOR,
+            ScopeKind.OWN_FACILITY);
+    http = user.http();
     actor =
         new Actor(
             0L,
-            username,
+            user.username(),
             "接口慢病测试",
-            staff,
+            user.staff(),
             village,
             Set.of("VILLAGE_DOCTOR"),
             Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "RESIDENT_VIEW", "RESIDENT_EDIT"),
             DataScope.of(Set.of(village)));
   }
 
-  FhirHttp session(String username, long staff, String facility, Role role) throws Exception {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            SecurityTestSupport.PASSWORD,
-            staff,
-            Set.of(role),
-            ScopeKind.OWN_FACILITY,
-            true));
-    return FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+  /** Another caller at a facility, with its own account and own-facility scope. */
+  FhirHttp session(String usernamePrefix, String facility, String staffName, Role role)
+      throws Exception {
+    return FhirUser.create(
+            port, jdbc, accounts, usernamePrefix, facility, staffName, role, ScopeKind.OWN_FACILITY)
+        .http();
   }
 
   void assertRefused(Observation o, int status, String where) throws Exception {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.security.Role;
-import org.countyhealth.security.SecurityTestSupport;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -120,12 +118,7 @@ class FhirConditionIT extends ClinicalFhirSupport {
         jdbc.sql("SELECT facility_code FROM security.account WHERE username = 'villagedoctor2'")
             .query(String.class)
             .single();
-    FhirHttp other =
-        session(
-            "fhir-clin-o-" + UUID.randomUUID().toString().substring(0, 6),
-            SecurityTestSupport.insertStaff(jdbc, otherVillage, "外村医生"),
-            otherVillage,
-            Role.VILLAGE_DOCTOR);
+    FhirHttp other = session("fhir-clin-o", otherVillage, "外村医生", Role.VILLAGE_DOCTOR);
     for (String path : List.of("/fhir/Condition/" + condition, "/fhir/CarePlan/" + enrolment)) {
       HttpResponse<String> hidden = other.get(path);
       assertThat(hidden.statusCode()).as(path).isEqualTo(404);
@@ -142,12 +135,7 @@ class FhirConditionIT extends ClinicalFhirSupport {
     assertThat(location(write)).isEqualTo("Observation.subject");
 
     // A diagnostician sees the record's illnesses but not the chronic programme.
-    FhirHttp diagnostician =
-        session(
-            "fhir-clin-d-" + UUID.randomUUID().toString().substring(0, 6),
-            SecurityTestSupport.insertStaff(jdbc, village, "诊断医师"),
-            village,
-            Role.DIAGNOSTICIAN);
+    FhirHttp diagnostician = session("fhir-clin-d", village, "诊断医师", Role.DIAGNOSTICIAN);
     HttpResponse<String> forbidden = diagnostician.get("/fhir/CarePlan?patient=" + patient);
     assertThat(forbidden.statusCode()).isEqualTo(403);
     Conformance.assertValid(forbidden.body());

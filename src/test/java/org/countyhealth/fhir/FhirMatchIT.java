@@ -6,7 +6,6 @@ import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.residents.IdentifierType;
@@ -16,7 +15,6 @@ import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
-import org.countyhealth.security.SecurityTestSupport;
 import org.countyhealth.shared.IdCardNumber;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -59,17 +57,17 @@ class FhirMatchIT {
             .query(String.class)
             .single();
     if (http == null || httpPort != port) {
-      String username = "fhir-match-" + (System.nanoTime() % 1_000_000);
-      long staff = SecurityTestSupport.insertStaff(jdbc, village, "匹配测试医生");
-      accounts.create(
-          new Accounts.NewAccount(
-              username,
-              SecurityTestSupport.PASSWORD,
-              staff,
-              Set.of(Role.VILLAGE_DOCTOR),
-              ScopeKind.OWN_FACILITY,
-              true));
-      http = FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+      http =
+          FhirUser.create(
+                  port,
+                  jdbc,
+                  accounts,
+                  "fhir-match",
+                  village,
+                  "匹配测试医生",
+                  Role.VILLAGE_DOCTOR,
+                  ScopeKind.OWN_FACILITY)
+              .http();
       httpPort = port;
     }
   }

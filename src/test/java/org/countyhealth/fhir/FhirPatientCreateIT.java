@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.countyhealth.IntegrationTest;
@@ -13,7 +12,6 @@ import org.countyhealth.residents.People;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
-import org.countyhealth.security.SecurityTestSupport;
 import org.countyhealth.shared.IdCardNumber;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
@@ -365,12 +363,9 @@ class FhirPatientCreateIT {
   }
 
   private FhirHttp account(Role role, ScopeKind scope) throws Exception {
-    String username = "fhir-create-" + role.name().toLowerCase() + (System.nanoTime() % 100_000);
-    long staff = SecurityTestSupport.insertStaff(jdbc, village, "登记测试" + role.label());
-    accounts.create(
-        new Accounts.NewAccount(
-            username, SecurityTestSupport.PASSWORD, staff, Set.of(role), scope, true));
-    return FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+    return FhirUser.create(
+            port, jdbc, accounts, "fhir-create", village, "登记测试" + role.label(), role, scope)
+        .http();
   }
 
   private long residents() {

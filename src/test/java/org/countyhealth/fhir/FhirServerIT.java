@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.countyhealth.IntegrationTest;
@@ -18,7 +17,6 @@ import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
 import org.countyhealth.security.ScopeKind;
-import org.countyhealth.security.SecurityTestSupport;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -290,17 +288,14 @@ class FhirServerIT {
     String key = who + "@" + port;
     FhirHttp http = SESSIONS.get(key);
     if (http == null) {
-      String username = "fhir-" + who + "-" + (System.nanoTime() % 1_000_000);
-      String facility = facilityOf(who);
-      long staff = SecurityTestSupport.insertStaff(jdbc, facility, "接口测试" + who);
       Role role = who.equals("manager") ? Role.CONSORTIUM_MANAGER : Role.VILLAGE_DOCTOR;
       ScopeKind scope = who.equals("manager") ? ScopeKind.WHOLE_CONSORTIUM : ScopeKind.OWN_FACILITY;
-      accounts.create(
-          new Accounts.NewAccount(
-              username, SecurityTestSupport.PASSWORD, staff, Set.of(role), scope, true));
-      http = FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+      FhirUser user =
+          FhirUser.create(
+              port, jdbc, accounts, "fhir-" + who, facilityOf(who), "接口测试" + who, role, scope);
+      http = user.http();
       SESSIONS.put(key, http);
-      STAFF.put(key, staff);
+      STAFF.put(key, user.staff());
     }
     return http;
   }

@@ -6,7 +6,6 @@ import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
@@ -271,13 +270,9 @@ class FhirStaffAndReferralIT {
   }
 
   private FhirHttp signIn(String facility, Role role, ScopeKind scope) throws Exception {
-    String username =
-        "fhir-sr-" + role.name().toLowerCase().replace('_', '-') + (System.nanoTime() % 1_000_000);
-    long staff = SecurityTestSupport.insertStaff(jdbc, facility, "接口" + role.label());
-    accounts.create(
-        new Accounts.NewAccount(
-            username, SecurityTestSupport.PASSWORD, staff, Set.of(role), scope, true));
-    return FhirHttp.signedIn(port, username, SecurityTestSupport.PASSWORD);
+    return FhirUser.create(
+            port, jdbc, accounts, "fhir-sr", facility, "接口" + role.label(), role, scope)
+        .http();
   }
 
   private static Bundle search(FhirHttp http, String path) throws Exception {
