@@ -27,23 +27,8 @@ class IndicatorsIT {
   @Test
   void standardManagementAndControlAtTheLatestVisitOfAPastYear() {
     var fx = new ChronicFixtures(jdbc);
-    String clinic = "CHR-IND-" + System.nanoTime() % 1_000_000;
-    jdbc.sql(
-            "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
-                + " created_at, updated_at) SELECT ?, '指标测试村卫生站', 'VILLAGE_CLINIC', ?, division_code, ?, ?"
-                + " FROM organization.facility WHERE licence_code = ?")
-        .params(clinic, fx.township, LocalDateTime.now(), LocalDateTime.now(), fx.township)
-        .update();
-    Actor doctor =
-        new Actor(
-            9L,
-            "chronic-it",
-            "指标测试",
-            fx.staffId,
-            fx.township,
-            Set.of("DOCTOR"),
-            Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "INDICATOR_VIEW"),
-            org.countyhealth.shared.DataScope.of(Set.of(fx.township, fx.village, clinic)));
+    String clinic = clinicUnderTheTownship(fx, "CHR-IND-", "指标测试村卫生站");
+    Actor doctor = townshipDoctor(fx, clinic);
     int year = LocalDate.now().getYear() - 1;
     LocalDate jan = LocalDate.of(year, 1, 10);
     // A: a clinic visit every quarter, controlled at the last → standard and controlled.
@@ -91,23 +76,8 @@ class IndicatorsIT {
   @Test
   void perQuarterAndGridWithDrillDownManagementRateAndFirstVisitRate() throws Exception {
     var fx = new ChronicFixtures(jdbc);
-    String clinic = "CHR-PER-" + System.nanoTime() % 1_000_000;
-    jdbc.sql(
-            "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
-                + " created_at, updated_at) SELECT ?, '季度指标村卫生站', 'VILLAGE_CLINIC', ?, division_code, ?, ?"
-                + " FROM organization.facility WHERE licence_code = ?")
-        .params(clinic, fx.township, LocalDateTime.now(), LocalDateTime.now(), fx.township)
-        .update();
-    Actor doctor =
-        new Actor(
-            9L,
-            "chronic-it",
-            "指标测试",
-            fx.staffId,
-            fx.township,
-            Set.of("DOCTOR"),
-            Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "INDICATOR_VIEW"),
-            org.countyhealth.shared.DataScope.of(Set.of(fx.township, fx.village, clinic)));
+    String clinic = clinicUnderTheTownship(fx, "CHR-PER-", "季度指标村卫生站");
+    Actor doctor = townshipDoctor(fx, clinic);
     int year = LocalDate.now().getYear() - 1;
     LocalDate jan = LocalDate.of(year, 1, 10);
     long a = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
@@ -258,23 +228,8 @@ class IndicatorsIT {
   @Test
   void controlIsJudgedAtTheLatestVisitByDateAndFollowsRecordingAndVoiding() {
     var fx = new ChronicFixtures(jdbc);
-    String clinic = "CHR-LAT-" + System.nanoTime() % 1_000_000;
-    jdbc.sql(
-            "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
-                + " created_at, updated_at) SELECT ?, '末次随访村卫生站', 'VILLAGE_CLINIC', ?, division_code, ?, ?"
-                + " FROM organization.facility WHERE licence_code = ?")
-        .params(clinic, fx.township, LocalDateTime.now(), LocalDateTime.now(), fx.township)
-        .update();
-    Actor doctor =
-        new Actor(
-            9L,
-            "chronic-it",
-            "指标测试",
-            fx.staffId,
-            fx.township,
-            Set.of("DOCTOR"),
-            Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "INDICATOR_VIEW"),
-            org.countyhealth.shared.DataScope.of(Set.of(fx.township, fx.village, clinic)));
+    String clinic = clinicUnderTheTownship(fx, "CHR-LAT-", "末次随访村卫生站");
+    Actor doctor = townshipDoctor(fx, clinic);
     int year = LocalDate.now().getYear() - 1;
     LocalDate today = LocalDate.now();
     long p = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
@@ -345,6 +300,31 @@ class IndicatorsIT {
         .filter(r -> key.equals(r.key()) && r.disease().equals("HYPERTENSION"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A village clinic of the fixture's township, so each test counts only its own patients. */
+  private String clinicUnderTheTownship(ChronicFixtures fx, String prefix, String name) {
+    String clinic = prefix + System.nanoTime() % 1_000_000;
+    jdbc.sql(
+            "INSERT INTO organization.facility (licence_code, name, type, parent_code, division_code,"
+                + " created_at, updated_at) SELECT ?, ?, 'VILLAGE_CLINIC', ?, division_code, ?, ?"
+                + " FROM organization.facility WHERE licence_code = ?")
+        .params(clinic, name, fx.township, LocalDateTime.now(), LocalDateTime.now(), fx.township)
+        .update();
+    return clinic;
+  }
+
+  /** A township doctor who may record and see indicators for the township and the clinic. */
+  private static Actor townshipDoctor(ChronicFixtures fx, String clinic) {
+    return new Actor(
+        9L,
+        "chronic-it",
+        "指标测试",
+        fx.staffId,
+        fx.township,
+        Set.of("DOCTOR"),
+        Set.of("CHRONIC_VIEW", "CHRONIC_EDIT", "INDICATOR_VIEW"),
+        org.countyhealth.shared.DataScope.of(Set.of(fx.township, fx.village, clinic)));
   }
 
   long enrol(Actor doctor, ChronicFixtures fx, String clinic, LocalDate on) {
