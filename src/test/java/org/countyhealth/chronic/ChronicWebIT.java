@@ -67,7 +67,12 @@ class ChronicWebIT {
                 .param("systolic", "80")
                 .param("diastolic", "90"))
         .andExpect(status().isOk())
-        .andExpect(content().string(Matchers.containsString("收缩压应高于舒张压")));
+        .andExpect(content().string(Matchers.containsString("收缩压应高于舒张压")))
+        // Beside the field it concerns, and announced with it.
+        .andExpect(
+            content().string(Matchers.containsString("id=\"systolic-error\">收缩压应高于舒张压</div>")))
+        .andExpect(content().string(Matchers.containsString("aria-describedby=\"systolic-error\"")))
+        .andExpect(content().string(Matchers.containsString("mmHg")));
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM chronic.follow_up WHERE enrolment_id = ?")
                 .param(enrolment)
