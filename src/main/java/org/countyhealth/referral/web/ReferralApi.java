@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.countyhealth.referral.Direction;
 import org.countyhealth.referral.domain.Referral;
 import org.countyhealth.referral.domain.ReferralQueries;
@@ -105,51 +106,37 @@ class ReferralApi {
 
   @PostMapping("/{id}/submit")
   View submit(@PathVariable long id) {
-    Actor a = actors.require();
-    service.submit(a, id);
-    return view(a, id);
+    return step(id, a -> service.submit(a, id));
   }
 
   @PostMapping("/{id}/receive")
   View receive(@PathVariable long id) {
-    Actor a = actors.require();
-    service.receive(a, id);
-    return view(a, id);
+    return step(id, a -> service.receive(a, id));
   }
 
   @PostMapping("/{id}/accept")
   View accept(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Accept body) {
-    Actor a = actors.require();
-    service.accept(a, id, body.resourceId());
-    return view(a, id);
+    return step(id, a -> service.accept(a, id, body.resourceId()));
   }
 
   @PostMapping("/{id}/decline")
   View decline(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Reason body) {
-    Actor a = actors.require();
-    service.decline(a, id, body.reason());
-    return view(a, id);
+    return step(id, a -> service.decline(a, id, body.reason()));
   }
 
   @PostMapping("/{id}/arrive")
   View arrive(@PathVariable long id) {
-    Actor a = actors.require();
-    service.arrive(a, id);
-    return view(a, id);
+    return step(id, a -> service.arrive(a, id));
   }
 
   @PostMapping("/{id}/treat")
   View treat(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Treat body) {
-    Actor a = actors.require();
-    service.treat(a, id, Referral.CareMode.valueOf(body.careMode()));
-    return view(a, id);
+    return step(id, a -> service.treat(a, id, Referral.CareMode.valueOf(body.careMode())));
   }
 
   @PostMapping("/{id}/close")
   View close(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Close body) {
-    Actor a = actors.require();
-    service.close(a, id, Referral.Outcome.valueOf(body.outcome()));
-    return view(a, id);
+    return step(id, a -> service.close(a, id, Referral.Outcome.valueOf(body.outcome())));
   }
 
   @PostMapping("/{id}/down-refer")
@@ -165,30 +152,29 @@ class ReferralApi {
 
   @PostMapping("/{id}/approve")
   View approve(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Approve body) {
-    Actor a = actors.require();
-    service.approve(a, id, body.opinion());
-    return view(a, id);
+    return step(id, a -> service.approve(a, id, body.opinion()));
   }
 
   @PostMapping("/{id}/confirm-back")
   View confirmBack(@PathVariable long id) {
-    Actor a = actors.require();
-    service.confirmBack(a, id);
-    return view(a, id);
+    return step(id, a -> service.confirmBack(a, id));
   }
 
   @PostMapping("/{id}/cancel")
   View cancel(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Reason body) {
-    Actor a = actors.require();
-    service.cancel(a, id, body.reason());
-    return view(a, id);
+    return step(id, a -> service.cancel(a, id, body.reason()));
   }
 
   @PostMapping("/{id}/result")
   View result(@PathVariable long id, @Valid @RequestBody ReferralApiRequests.Reason body) {
-    Actor a = actors.require();
-    service.recordResult(a, id, body.reason());
-    return view(a, id);
+    return step(id, a -> service.recordResult(a, id, body.reason()));
+  }
+
+  /** A transition of the referral, answered with the referral as the caller now sees it. */
+  private View step(long id, Consumer<Actor> transition) {
+    Actor actor = actors.require();
+    transition.accept(actor);
+    return view(actor, id);
   }
 
   private View view(Actor actor, long id) {
