@@ -2,7 +2,6 @@ package org.countyhealth.demo;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,29 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.countyhealth.demo.SyntheticBundles.Person;
 import org.countyhealth.security.SystemClients;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
-import org.countyhealth.shared.IdCardNumber;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -61,10 +50,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "countyhealth.bench.fhir")
 class FhirBenchmark implements ApplicationRunner {
 
-  private static final String ID_CARD = "https://fhir.countyhealth.org/sid/id-card";
-  private static final String LOINC = "http://loinc.org";
-  private static final String UCUM = "http://unitsofmeasure.org";
-  private static final int PATIENTS_PER_BUNDLE = 25;
   private static final int SAMPLES = 1000;
   private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
@@ -93,9 +78,6 @@ class FhirBenchmark implements ApplicationRunner {
     this.context = context;
     this.jdbc = jdbc;
   }
-
-  /** One synthetic resident, kept for the searches. */
-  private record Person(String idCard, String name, String sex, LocalDate birth, String village) {}
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
@@ -138,65 +120,13 @@ class FhirBenchmark implements ApplicationRunner {
     long residentsBefore =
         jdbc.sql("SELECT COUNT(*) FROM residents.resident").query(Long.class).single();
 
-    ChineseNames names = new ChineseNames(random);
-    LocalDate today = LocalDate.now();
-    List<Person> people = new ArrayList<>(n);
-    java.util.Map<LocalDate, int[]> sequences = new java.util.HashMap<>();
-    long resources = 0;
-    long conditions = 0;
-    long stored = 0;
-    int refused = 0;
-    String firstRefusal = null;
+    int senders = environment.getProperty("countyhealth.bench.fhir-clients", Integer.class, 2);
+    SyntheticBundles.Generated generated =
+        new SyntheticBundles(random, villages, LocalDate.now()).generate(n);
+    List<Person> people = generated.people();
+    token();
     long t0 = System.nanoTime();
-    Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
-    for (int i = 0; i < n; i++) {
-      String sex = random.nextBoolean() ? "1" : "2";
-      LocalDate birth = today.minusDays(365L * 18 + random.nextInt(365 * 70));
-      // Area 441602: not the demo county's 441621, so no identity card of the resident benchmark
-      // is met again; a per-day sequence keeps them unique (last digit odd for men).
-      int[] next = sequences.computeIfAbsent(birth, d -> new int[2]);
-      int male = "1".equals(sex) ? 1 : 0;
-      String first17 =
-          "441602"
-              + String.format(
-                  "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-              + String.format("%03d", (next[male]++ % 500) * 2 + male);
-      String idCard = first17 + IdCardNumber.checkCharacter(first17);
-      Person person =
-          new Person(
-              idCard, names.person(), sex, birth, villages.get(random.nextInt(villages.size())));
-      people.add(person);
-      String patientUrl = "urn:uuid:" + UUID.randomUUID();
-      add(bundle, patient(person), patientUrl);
-      resources++;
-      if (birth.plusYears(35).isBefore(today) && random.nextInt(4) == 0) {
-        LocalDate visit = today.minusDays(1 + random.nextInt(60));
-        String encounterUrl = "urn:uuid:" + UUID.randomUUID();
-        add(bundle, hypertension(patientUrl, visit.minusDays(30)), null);
-        add(bundle, encounter(patientUrl, visit), encounterUrl);
-        add(
-            bundle,
-            bloodPressure(
-                patientUrl, encounterUrl, visit, 120 + random.nextInt(60), 70 + random.nextInt(30)),
-            null);
-        resources += 3;
-        conditions++;
-      }
-      if ((i + 1) % PATIENTS_PER_BUNDLE == 0 || i == n - 1) {
-        HttpResponse<String> response = send("POST", "/fhir", json.encodeResourceToString(bundle));
-        if (response.statusCode() == 200) {
-          stored += bundle.getEntry().size();
-        } else {
-          refused++;
-          if (firstRefusal == null) {
-            String body = response.body();
-            firstRefusal =
-                response.statusCode() + " " + body.substring(0, Math.min(300, body.length()));
-          }
-        }
-        bundle = new Bundle().setType(BundleType.TRANSACTION);
-      }
-    }
+    Sent sent = sendAll(generated.bundles(), senders);
     double seconds = (System.nanoTime() - t0) / 1e9;
     jdbc.sql("ANALYZE").update();
     long residents = jdbc.sql("SELECT COUNT(*) FROM residents.resident").query(Long.class).single();
@@ -205,21 +135,27 @@ class FhirBenchmark implements ApplicationRunner {
     row(out, "residents in the index before / after", residentsBefore + " / " + residents);
     row(
         out,
-        "sent over HTTP as transaction bundles of " + PATIENTS_PER_BUNDLE + " patients",
+        "sent over HTTP as transaction bundles of "
+            + SyntheticBundles.PATIENTS_PER_BUNDLE
+            + " patients by "
+            + senders
+            + " concurrent clients",
         n
             + " Patients, "
-            + conditions
+            + generated.conditions()
             + " × (Condition + Encounter + Observation) = "
-            + resources
+            + generated.resources()
             + " resources");
     row(
         out,
         "import time / throughput of stored resources",
-        String.format("%.1f s / %.0f resources/s (%d stored)", seconds, stored / seconds, stored));
+        String.format(
+            "%.1f s / %.0f resources/s (%d stored)",
+            seconds, sent.stored() / seconds, sent.stored()));
     row(
         out,
         "bundles refused",
-        refused + (firstRefusal == null ? "" : " — first: " + firstRefusal));
+        sent.refused() + (sent.firstRefusal() == null ? "" : " — first: " + sent.firstRefusal()));
 
     Random pick = new Random(11);
     int[] found = new int[3];
@@ -227,7 +163,12 @@ class FhirBenchmark implements ApplicationRunner {
     long[] byName = new long[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
       Person p = people.get(pick.nextInt(people.size()));
-      byId[i] = timed("/fhir/Patient?identifier=" + enc(ID_CARD + "|" + p.idCard()), p, found, 0);
+      byId[i] =
+          timed(
+              "/fhir/Patient?identifier=" + enc(SyntheticBundles.ID_CARD + "|" + p.idCard()),
+              p,
+              found,
+              0);
       byName[i] =
           timed("/fhir/Patient?name=" + enc(p.name()) + "&birthdate=" + p.birth(), p, found, 1);
     }
@@ -242,7 +183,7 @@ class FhirBenchmark implements ApplicationRunner {
     long[] match = new long[SAMPLES / 2];
     for (int i = 0; i < match.length; i++) {
       Person p = people.get(pick.nextInt(people.size()));
-      String body = json.encodeResourceToString(patient(p));
+      String body = json.encodeResourceToString(SyntheticBundles.patient(p));
       long s = System.nanoTime();
       HttpResponse<String> response = send("POST", "/fhir/Patient/$match", body);
       match[i] = System.nanoTime() - s;
@@ -269,76 +210,50 @@ class FhirBenchmark implements ApplicationRunner {
     return elapsed;
   }
 
-  private static Patient patient(Person p) {
-    Patient patient = new Patient();
-    patient.addIdentifier().setSystem(ID_CARD).setValue(p.idCard());
-    patient.addName().setText(p.name());
-    patient.setGender(
-        "1".equals(p.sex()) ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
-    patient.setBirthDateElement(new DateType(p.birth().toString()));
-    patient.setManagingOrganization(new Reference("Organization/" + p.village()));
-    patient.addAddress().setText("紫金县" + p.village() + "村");
-    return patient;
-  }
+  /** What the clients' bundles came to. */
+  private record Sent(long stored, int refused, String firstRefusal) {}
 
-  private static Condition hypertension(String patient, LocalDate recorded) {
-    Condition c = new Condition();
-    c.setSubject(new Reference(patient));
-    c.setCode(
-        new CodeableConcept(
-            new Coding(
-                "http://hl7.org/fhir/sid/icd-10", "I10", "Essential (primary) hypertension")));
-    c.setRecordedDateElement(new DateTimeType(recorded.toString()));
-    return c;
-  }
-
-  private static Encounter encounter(String patient, LocalDate visit) {
-    Encounter e = new Encounter();
-    e.setStatus(Encounter.EncounterStatus.FINISHED);
-    e.setClass_(
-        new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
-    e.setSubject(new Reference(patient));
-    e.setPeriod(new Period().setStartElement(new DateTimeType(visit.toString())));
-    return e;
-  }
-
-  private static Observation bloodPressure(
-      String patient, String encounter, LocalDate on, int s, int d) {
-    Observation o = new Observation();
-    o.setStatus(Observation.ObservationStatus.FINAL);
-    o.addCategory()
-        .addCoding(
-            new Coding(
-                "http://terminology.hl7.org/CodeSystem/observation-category",
-                "vital-signs",
-                "Vital Signs"));
-    o.setCode(new CodeableConcept(new Coding(LOINC, "85354-9", null)));
-    o.setSubject(new Reference(patient));
-    o.setEncounter(new Reference(encounter));
-    o.setEffective(new DateTimeType(on.toString()));
-    o.addComponent()
-        .setCode(new CodeableConcept(new Coding(LOINC, "8480-6", null)))
-        .setValue(mmHg(s));
-    o.addComponent()
-        .setCode(new CodeableConcept(new Coding(LOINC, "8462-4", null)))
-        .setValue(mmHg(d));
-    return o;
-  }
-
-  private static Quantity mmHg(int v) {
-    return new Quantity()
-        .setValue(BigDecimal.valueOf(v))
-        .setUnit("mmHg")
-        .setSystem(UCUM)
-        .setCode("mm[Hg]");
-  }
-
-  private static void add(Bundle bundle, Resource resource, String fullUrl) {
-    Bundle.BundleEntryComponent entry = bundle.addEntry().setResource(resource);
-    entry.getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
-    if (fullUrl != null) {
-      entry.setFullUrl(fullUrl);
+  /** Sends every bundle, {@code clients} at a time, each client one bundle after another. */
+  private Sent sendAll(List<String> bundles, int clients) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong stored = new AtomicLong();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicReference<String> firstRefusal = new AtomicReference<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < bundles.size();
+                    i = next.getAndIncrement()) {
+                  HttpResponse<String> response = send("POST", "/fhir", bundles.get(i));
+                  if (response.statusCode() == 200) {
+                    stored.addAndGet(entries(response.body()));
+                  } else {
+                    refused.incrementAndGet();
+                    String body = response.body();
+                    firstRefusal.compareAndSet(
+                        null,
+                        response.statusCode()
+                            + " "
+                            + body.substring(0, Math.min(300, body.length())));
+                  }
+                }
+                return null;
+              }));
     }
+    for (Future<?> f : running) {
+      f.get();
+    }
+    pool.shutdown();
+    return new Sent(stored.get(), refused.get(), firstRefusal.get());
+  }
+
+  /** The entries of a transaction-response bundle. */
+  private long entries(String body) {
+    return json.parseResource(Bundle.class, body).getEntry().size();
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -358,7 +273,7 @@ class FhirBenchmark implements ApplicationRunner {
   }
 
   /** Tokens live five minutes: a new one every four. */
-  private String token() throws Exception {
+  private synchronized String token() throws Exception {
     if (token == null || System.nanoTime() - tokenAt > 240e9) {
       String form =
           "grant_type=client_credentials&client_id="

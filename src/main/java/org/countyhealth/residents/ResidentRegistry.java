@@ -11,7 +11,11 @@ public interface ResidentRegistry {
 
   RegistrationOutcome register(RegistrationRequest request);
 
-  /** Registers many at once (imports, the demo county): one transaction, matched as a batch. */
+  /**
+   * Registers many at once (imports, FHIR bundles, the demo county): one transaction, matched as a
+   * batch (later requests also match earlier ones). A refusal is a {@link RegistrationRefused}
+   * naming the request; nothing is written then.
+   */
   List<RegistrationOutcome> registerAll(List<RegistrationRequest> requests);
 
   /** What a registration would decide, without writing anything (the form's duplicate warning). */

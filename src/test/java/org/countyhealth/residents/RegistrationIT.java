@@ -107,6 +107,7 @@ class RegistrationIT {
   void aBatchMatchesItsOwnEarlierRecords() {
     LocalDate birth = People.randomBirthDate();
     String phone = People.randomPhone();
+    long residentsBefore = count("residents.resident");
     List<RegistrationOutcome> out =
         registry.registerAll(
             List.of(
@@ -114,6 +115,8 @@ class RegistrationIT {
                 People.person("刘淑贞", "2", birth, phone, "黄塘村", "VC-A", "TS-A")));
     assertThat(out.get(1).outcome()).isEqualTo(MatchOutcome.LINK);
     assertThat(out.get(1).residentId()).isEqualTo(out.get(0).residentId());
+    // The linked request adds no row of its own.
+    assertThat(count("residents.resident")).isEqualTo(residentsBefore + 1);
   }
 
   @Test
@@ -203,7 +206,8 @@ class RegistrationIT {
                             "周芳", "2", People.randomBirthDate(), null, "丁村", "VC-A", "TS-A"),
                         People.person(
                             "吴敏", "2", LocalDate.now().plusYears(1), null, "丁村", "VC-A", "TS-A"))))
-        .isInstanceOf(BusinessException.class);
+        .isInstanceOfSatisfying(
+            RegistrationRefused.class, e -> assertThat(e.position()).isEqualTo(1));
     assertThat(counts()).containsExactly(before);
     assertThat(identifierCount(owner.residentId())).isEqualTo(2);
   }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,50 +52,61 @@ public class AuditLog {
     return appendAll(List.of(draft)).get(0);
   }
 
-  /** Appends events in order, in one transaction; used by the benchmark for bulk loads. */
+  /** Appends events in order, in their own transaction (bulk loads use it too). */
   List<Link> appendAll(List<AuditEntry> drafts) {
-    return ownTransaction.execute(
-        status -> {
-          Head head = lockHead();
-          long id = head.lastId();
-          String previous = head.lastHash();
-          List<Link> links = new java.util.ArrayList<>(drafts.size());
-          for (AuditEntry draft : drafts) {
-            AuditEntry entry = draft.withId(++id);
-            String hash = HashChain.hash(previous, entry);
-            links.add(new Link(entry, previous, hash));
-            previous = hash;
-          }
-          template.batchUpdate(
-              "INSERT INTO audit.audit_event ("
-                  + COLUMNS
-                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-              links,
-              1000,
-              (ps, link) -> {
-                AuditEntry e = link.entry();
-                ps.setLong(1, e.id());
-                ps.setObject(2, LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-                ps.setString(3, e.actorUsername());
-                ps.setObject(4, e.actorAccountId(), java.sql.Types.BIGINT);
-                ps.setString(5, e.facilityCode());
-                ps.setString(6, e.action());
-                ps.setString(7, e.objectType());
-                ps.setString(8, e.objectId());
-                ps.setString(9, e.result());
-                ps.setString(10, e.httpMethod());
-                ps.setString(11, e.path());
-                ps.setObject(12, e.statusCode(), java.sql.Types.INTEGER);
-                ps.setString(13, e.clientAddress());
-                ps.setString(14, e.correlationId());
-                ps.setString(15, link.previousHash());
-                ps.setString(16, link.hash());
-              });
-          jdbc.sql("UPDATE audit.chain_head SET last_id = ?, last_hash = ? WHERE id = 1")
-              .params(id, previous)
-              .update();
-          return links;
+    return ownTransaction.execute(status -> write(drafts));
+  }
+
+  /**
+   * Appends events in the caller's transaction, which must be active: they commit or roll back with
+   * the changes they describe. The chain head stays locked until that transaction ends, so callers
+   * append last, just before they commit.
+   */
+  List<Link> appendWithCaller(List<AuditEntry> drafts) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("appendWithCaller needs the caller's transaction");
+    }
+    return write(drafts);
+  }
+
+  private List<Link> write(List<AuditEntry> drafts) {
+    Head head = lockHead();
+    long id = head.lastId();
+    String previous = head.lastHash();
+    List<Link> links = new java.util.ArrayList<>(drafts.size());
+    for (AuditEntry draft : drafts) {
+      AuditEntry entry = draft.withId(++id);
+      String hash = HashChain.hash(previous, entry);
+      links.add(new Link(entry, previous, hash));
+      previous = hash;
+    }
+    template.batchUpdate(
+        "INSERT INTO audit.audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        links,
+        1000,
+        (ps, link) -> {
+          AuditEntry e = link.entry();
+          ps.setLong(1, e.id());
+          ps.setObject(2, LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+          ps.setString(3, e.actorUsername());
+          ps.setObject(4, e.actorAccountId(), java.sql.Types.BIGINT);
+          ps.setString(5, e.facilityCode());
+          ps.setString(6, e.action());
+          ps.setString(7, e.objectType());
+          ps.setString(8, e.objectId());
+          ps.setString(9, e.result());
+          ps.setString(10, e.httpMethod());
+          ps.setString(11, e.path());
+          ps.setObject(12, e.statusCode(), java.sql.Types.INTEGER);
+          ps.setString(13, e.clientAddress());
+          ps.setString(14, e.correlationId());
+          ps.setString(15, link.previousHash());
+          ps.setString(16, link.hash());
         });
+    jdbc.sql("UPDATE audit.chain_head SET last_id = ?, last_hash = ? WHERE id = 1")
+        .params(id, previous)
+        .update();
+    return links;
   }
 
   Head lockHead() {

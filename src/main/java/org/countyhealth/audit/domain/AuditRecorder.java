@@ -2,7 +2,10 @@ package org.countyhealth.audit.domain;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.audit.rules.AuditEntry;
@@ -65,33 +68,57 @@ public class AuditRecorder implements AuditTrail {
 
   @Override
   public void record(String action, String objectType, String objectId, AuditResult result) {
+    recordAll(List.of(new Audited(action, objectType, objectId, result)));
+  }
+
+  @Override
+  public void recordAll(List<Audited> events) {
+    append(events, auditLog::appendAll);
+  }
+
+  @Override
+  public void recordWithChanges(List<Audited> events) {
+    append(events, auditLog::appendWithCaller);
+  }
+
+  private void append(List<Audited> events, Consumer<List<AuditEntry>> chain) {
+    if (events.isEmpty()) {
+      return;
+    }
     HttpServletRequest request =
         RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes s
             ? s.getRequest()
             : null;
     Optional<Actor> actor = currentActor.get();
     String correlationId = request != null ? CorrelationId.of(request) : CorrelationId.current();
-    AuditEntry entry =
-        new AuditEntry(
-            0,
-            Instant.now(),
-            actor.map(Actor::username).orElseGet(AuditRecorder::authenticatedName),
-            actor.map(Actor::accountId).orElse(null),
-            actor.map(Actor::facilityCode).orElse(null),
-            action,
-            objectType,
-            objectId,
-            result.name(),
-            request != null ? request.getMethod() : null,
-            request != null ? pathOf(request) : null,
-            null,
-            request != null ? clientAddress(request) : null,
-            correlationId);
+    Instant now = Instant.now();
+    List<AuditEntry> entries = new ArrayList<>(events.size());
+    for (Audited event : events) {
+      entries.add(
+          new AuditEntry(
+              0,
+              now,
+              actor.map(Actor::username).orElseGet(AuditRecorder::authenticatedName),
+              actor.map(Actor::accountId).orElse(null),
+              actor.map(Actor::facilityCode).orElse(null),
+              event.action(),
+              event.objectType(),
+              event.objectId(),
+              event.result().name(),
+              request != null ? request.getMethod() : null,
+              request != null ? pathOf(request) : null,
+              null,
+              request != null ? clientAddress(request) : null,
+              correlationId));
+    }
     try {
-      auditLog.append(entry);
+      chain.accept(entries);
     } catch (RuntimeException e) {
-      // Never silently lost; the action name is logged, never the actor or the object.
-      log.error("AUDIT EVENT NOT WRITTEN [{}] {}", correlationId, action);
+      // Never silently lost; the action names are logged, never the actor or the object.
+      log.error(
+          "AUDIT EVENTS NOT WRITTEN [{}] {}",
+          correlationId,
+          events.stream().map(Audited::action).distinct().toList());
       throw e;
     }
   }

@@ -3,21 +3,22 @@ package org.countyhealth.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.fhir.server.BundlePlan.Mode;
 import org.countyhealth.fhir.server.BundlePlan.Step;
+import org.countyhealth.fhir.server.BundleWrites.Written;
 import org.countyhealth.shared.Actor;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,12 +37,17 @@ public class BundleProcessor {
   private final ResourceWriters writers;
   private final FhirContext context;
   private final TransactionTemplate transaction;
+  private final AuditTrail auditTrail;
 
   BundleProcessor(
-      ResourceWriters writers, FhirContext context, PlatformTransactionManager transactions) {
+      ResourceWriters writers,
+      FhirContext context,
+      PlatformTransactionManager transactions,
+      AuditTrail auditTrail) {
     this.writers = writers;
     this.context = context;
     this.transaction = new TransactionTemplate(transactions);
+    this.auditTrail = auditTrail;
   }
 
   /** The platform holds these types; an import skips the others. */
@@ -70,7 +76,8 @@ public class BundleProcessor {
   /**
    * All or nothing. Throws a FHIR error with a located OperationOutcome when any entry is refused;
    * nothing is stored then. An import skips types the platform does not hold and is idempotent by
-   * the resources' identifiers.
+   * the resources' identifiers. Entries a {@link BatchWriter} takes together (a bundle's patients,
+   * which refer to no other entry) are written first, in one batch.
    */
   public Result transaction(Bundle bundle, Actor actor, boolean importing) {
     BundlePlan plan = BundlePlan.of(bundle, writers, context, actor, mode(importing));
@@ -78,18 +85,21 @@ public class BundleProcessor {
     int[] counts = new int[2];
     transaction.executeWithoutResult(
         status -> {
-          WriteSession session = new WriteSession();
-          Map<String, IdType> resolved = new HashMap<>();
-          Map<String, IdType> conditional = new HashMap<>();
+          WriteSession session = new WriteSession(auditTrail);
+          BundleWrites writes = new BundleWrites(actor, plan.skippedUrls());
+          Map<Step, Written> done = new HashMap<>();
+          together(plan).forEach(steps -> done.putAll(writes.writeTogether(steps, session)));
           for (Step step : plan.order()) {
-            try {
-              Written written =
-                  write(step, actor, session, resolved, conditional, plan.skippedUrls());
-              counts[written.created() ? 0 : 1]++;
-              respond(response.getEntry().get(step.index()), written);
-            } catch (RuntimeException e) {
-              throw EntryFailures.at(step.index(), e);
+            Written written = done.get(step);
+            if (written == null) {
+              try {
+                written = writes.write(step, session);
+              } catch (RuntimeException e) {
+                throw EntryFailures.at(step.index(), e);
+              }
             }
+            counts[written.created() ? 0 : 1]++;
+            respond(response.getEntry().get(step.index()), written);
           }
           session.complete();
         });
@@ -101,8 +111,7 @@ public class BundleProcessor {
   public Result batch(Bundle bundle, Actor actor, boolean importing) {
     BundlePlan plan = BundlePlan.of(bundle, writers, context, actor, mode(importing));
     Bundle response = response(bundle, BundleType.BATCHRESPONSE);
-    Map<String, IdType> resolved = new HashMap<>();
-    Map<String, IdType> conditional = new HashMap<>();
+    BundleWrites writes = new BundleWrites(actor, plan.skippedUrls());
     int[] counts = new int[2];
     for (Step step : plan.order()) {
       BundleEntryComponent answer = response.getEntry().get(step.index());
@@ -110,9 +119,8 @@ public class BundleProcessor {
         Written written =
             transaction.execute(
                 status -> {
-                  WriteSession session = new WriteSession();
-                  Written w =
-                      write(step, actor, session, resolved, conditional, plan.skippedUrls());
+                  WriteSession session = new WriteSession(auditTrail);
+                  Written w = writes.write(step, session);
                   session.complete();
                   return w;
                 });
@@ -128,54 +136,15 @@ public class BundleProcessor {
     return new Result(response, counts[0], counts[1], skippedByType(plan));
   }
 
-  private record Written(IdType id, boolean created) {}
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Written write(
-      Step step,
-      Actor actor,
-      WriteSession session,
-      Map<String, IdType> resolved,
-      Map<String, IdType> conditional,
-      Set<String> skippedUrls) {
-    ResourceWriter writer = step.writer();
-    String type = step.resource().fhirType();
-    if (step.ifNoneExist() != null) {
-      String key = type + "?" + step.ifNoneExist();
-      IdType known = conditional.get(key);
-      Optional<IdType> existing =
-          known != null ? Optional.of(known) : writer.existing(step.ifNoneExist(), actor);
-      if (existing.isPresent()) {
-        remember(step, existing.get(), resolved);
-        return new Written(existing.get(), false);
+  /** The entries each {@link BatchWriter} takes together: those that refer to no other entry. */
+  private static Collection<List<Step>> together(BundlePlan plan) {
+    Map<ResourceWriter<?>, List<Step>> groups = new LinkedHashMap<>();
+    for (Step step : plan.order()) {
+      if (step.writer() instanceof BatchWriter<?> && step.localReferences().isEmpty()) {
+        groups.computeIfAbsent(step.writer(), w -> new ArrayList<>()).add(step);
       }
     }
-    for (Reference reference : step.localReferences()) {
-      IdType target = resolved.get(reference.getReference());
-      if (target != null) {
-        reference.setReference(target.toUnqualifiedVersionless().getValue());
-      } else if (skippedUrls.contains(reference.getReference())) {
-        // An import keeps what the platform holds: a reference to a skipped entry is dropped.
-        reference.setReference(null);
-      } else {
-        throw EntryFailures.invalid(
-            "引用的条目 " + reference.getReference() + " 未能创建，本条目不予保存",
-            EntryFailures.location(step.index()) + ".resource");
-      }
-    }
-    IdType id = writer.create((IBaseResource) step.resource(), actor, session);
-    if (step.ifNoneExist() != null) {
-      conditional.put(type + "?" + step.ifNoneExist(), id);
-    }
-    remember(step, id, resolved);
-    // A writer may answer a resource it already held (the resident index's certain match): 200.
-    return new Written(id, session.created(id));
-  }
-
-  private static void remember(Step step, IdType id, Map<String, IdType> resolved) {
-    if (step.fullUrl() != null) {
-      resolved.put(step.fullUrl(), id);
-    }
+    return groups.values();
   }
 
   private static void respond(BundleEntryComponent answer, Written written) {

@@ -133,7 +133,7 @@ class ConditionWriter implements ResourceWriter<Condition> {
       throw Refusals.of(e, field -> LOCATIONS.getOrDefault(field, "Condition"));
     }
     identifiers.remember("Condition", condition.getIdentifier(), localId);
-    subjects.audit("FHIR_CONDITION_CREATE", resident.id());
+    session.audit("FHIR_CONDITION_CREATE", resident.id());
     return new IdType("Condition", localId);
   }
 }

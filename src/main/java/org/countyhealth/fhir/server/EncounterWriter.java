@@ -77,7 +77,7 @@ class EncounterWriter implements ResourceWriter<Encounter> {
     long id = links.insert(resident.id(), on, classCode, facility, false, actor.username());
     identifiers.remember("Encounter", encounter.getIdentifier(), String.valueOf(id));
     recorder.expect(id, actor, session);
-    subjects.audit("FHIR_ENCOUNTER_CREATE", resident.id());
+    session.audit("FHIR_ENCOUNTER_CREATE", resident.id());
     return new IdType("Encounter", String.valueOf(id));
   }
 

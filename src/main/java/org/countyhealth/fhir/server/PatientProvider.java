@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.audit.AuditTrail.Audited;
 import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.ResidentSummary;
@@ -169,8 +170,11 @@ class PatientProvider implements IResourceProvider {
     if (birthdate != null) {
       found = found.stream().filter(r -> matches(birthdate, r.birthDate())).toList();
     }
-    found.forEach(
-        r -> auditTrail.record(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS));
+    // One event per patient returned, appended to the chain together.
+    auditTrail.recordAll(
+        found.stream()
+            .map(r -> new Audited(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS))
+            .toList());
     return found.stream().map(r -> full(r, actor)).toList();
   }
 

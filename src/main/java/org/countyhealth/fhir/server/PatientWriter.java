@@ -4,14 +4,19 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.countyhealth.audit.AuditResult;
-import org.countyhealth.audit.AuditTrail;
+import java.util.Set;
 import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.residents.IdentifierType;
 import org.countyhealth.residents.IdentifierValue;
 import org.countyhealth.residents.RegistrationOutcome;
+import org.countyhealth.residents.RegistrationRefused;
 import org.countyhealth.residents.RegistrationRequest;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.Residents;
@@ -31,24 +36,18 @@ import org.springframework.stereotype.Component;
  * duplicate is registered as a new resident pending review (201), a new person likewise.
  */
 @Component
-class PatientWriter implements ResourceWriter<Patient> {
+class PatientWriter implements BatchWriter<Patient> {
 
   static final String CREATE = "FHIR_PATIENT_CREATE";
 
   private final ResidentRegistry registry;
   private final Residents residents;
   private final Facilities facilities;
-  private final AuditTrail auditTrail;
 
-  PatientWriter(
-      ResidentRegistry registry,
-      Residents residents,
-      Facilities facilities,
-      AuditTrail auditTrail) {
+  PatientWriter(ResidentRegistry registry, Residents residents, Facilities facilities) {
     this.registry = registry;
     this.residents = residents;
     this.facilities = facilities;
-    this.auditTrail = auditTrail;
   }
 
   @Override
@@ -84,27 +83,58 @@ class PatientWriter implements ResourceWriter<Patient> {
 
   @Override
   public IdType create(Patient patient, Actor actor, WriteSession session) {
-    if (!actor.can(Privilege.RESIDENT_EDIT.name())) {
-      throw new ForbiddenOperationException("您没有" + Privilege.RESIDENT_EDIT.label() + "的权限");
-    }
-    RegistrationRequest request =
-        PatientRequests.of(patient, owningFacility(patient, actor), familyDoctor(patient, actor));
-    RegistrationOutcome outcome;
     try {
-      outcome = registry.register(request);
+      return createAll(List.of(patient), actor, session).get(0);
+    } catch (EntryRefused e) {
+      throw e.reason();
+    }
+  }
+
+  /** One registration batch for all: the index matches them together, as an import does. */
+  @Override
+  public List<IdType> createAll(List<Patient> patients, Actor actor, WriteSession session) {
+    if (!actor.can(Privilege.RESIDENT_EDIT.name())) {
+      throw new EntryRefused(
+          0, new ForbiddenOperationException("您没有" + Privilege.RESIDENT_EDIT.label() + "的权限"));
+    }
+    Map<String, Boolean> known = new HashMap<>();
+    List<RegistrationRequest> requests = new ArrayList<>(patients.size());
+    for (int i = 0; i < patients.size(); i++) {
+      Patient patient = patients.get(i);
+      try {
+        requests.add(
+            PatientRequests.of(
+                patient, owningFacility(patient, actor, known), familyDoctor(patient, actor)));
+      } catch (RuntimeException e) {
+        throw new EntryRefused(i, e);
+      }
+    }
+    List<RegistrationOutcome> outcomes;
+    try {
+      outcomes = registry.registerAll(requests);
     } catch (BusinessException e) {
-      throw PatientRequests.refused(e.getMessage(), location(e.field(), patient));
+      int at = e instanceof RegistrationRefused r ? Math.max(0, r.position()) : 0;
+      throw new EntryRefused(
+          at, PatientRequests.refused(e.getMessage(), location(e.field(), patients.get(at))));
     }
-    IdType id = new IdType("Patient", String.valueOf(outcome.residentId()));
-    auditTrail.record(CREATE, "Resident", id.getIdPart(), AuditResult.SUCCESS);
-    if (!outcome.created()) {
-      session.heldAlready(id);
+    List<IdType> ids = new ArrayList<>(outcomes.size());
+    Set<Long> createdHere = new HashSet<>();
+    for (RegistrationOutcome outcome : outcomes) {
+      IdType id = new IdType("Patient", String.valueOf(outcome.residentId()));
+      session.audit(CREATE, outcome.residentId());
+      if (outcome.created()) {
+        createdHere.add(outcome.residentId());
+      } else if (!createdHere.contains(outcome.residentId())) {
+        // Held before this request; the same person twice in one bundle was created here once.
+        session.heldAlready(id);
+      }
+      ids.add(id);
     }
-    return id;
+    return ids;
   }
 
   /** managingOrganization, when given, must be a facility of the actor's scope. */
-  private String owningFacility(Patient patient, Actor actor) {
+  private String owningFacility(Patient patient, Actor actor, Map<String, Boolean> known) {
     if (!patient.hasManagingOrganization()) {
       return actor.facilityCode();
     }
@@ -113,7 +143,7 @@ class PatientWriter implements ResourceWriter<Patient> {
     if (!"Organization".equals(ref.getReferenceElement().getResourceType())
         || code == null
         || !actor.scope().includes(code)
-        || facilities.find(code).isEmpty()) {
+        || !known.computeIfAbsent(code, c -> facilities.find(c).isPresent())) {
       throw PatientRequests.refused(
           "managingOrganization 须为您数据范围内的机构：" + ref.getReference(), "Patient.managingOrganization");
     }

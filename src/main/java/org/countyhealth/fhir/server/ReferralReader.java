@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
+import org.countyhealth.audit.AuditTrail.Audited;
 import org.countyhealth.referral.ReferralCriteria;
 import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.Referrals;
@@ -82,8 +83,10 @@ class ReferralReader {
             new ReferralCriteria(
                 residentId, wanted, organization(requester), organization(performer)),
             LIMIT);
-    found.forEach(
-        r -> auditTrail.record(action, "Referral", String.valueOf(r.id()), AuditResult.SUCCESS));
+    auditTrail.recordAll(
+        found.stream()
+            .map(r -> new Audited(action, "Referral", String.valueOf(r.id()), AuditResult.SUCCESS))
+            .toList());
     return found;
   }
 

@@ -2,6 +2,7 @@ package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import java.util.Optional;
+import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.shared.Actor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -18,9 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SingleCreates {
 
   private final TransactionTemplate transaction;
+  private final AuditTrail auditTrail;
 
-  SingleCreates(PlatformTransactionManager transactions) {
+  SingleCreates(PlatformTransactionManager transactions, AuditTrail auditTrail) {
     this.transaction = new TransactionTemplate(transactions);
+    this.auditTrail = auditTrail;
   }
 
   <T extends IBaseResource> MethodOutcome create(
@@ -33,7 +36,7 @@ class SingleCreates {
               return new MethodOutcome(existing.get(), false);
             }
           }
-          WriteSession session = new WriteSession();
+          WriteSession session = new WriteSession(auditTrail);
           IdType id = writer.create(resource, actor, session);
           session.complete();
           return new MethodOutcome(id, session.created(id));

@@ -51,10 +51,11 @@ class VisitRecorder {
     collected(session).putIfAbsent(encounterId, new java.util.ArrayList<>());
     session.defer(
         "Encounter/" + encounterId,
-        () -> complete(encounterId, actor, collected(session).get(encounterId)));
+        () -> complete(encounterId, actor, collected(session).get(encounterId), session));
   }
 
-  void complete(long encounterId, Actor actor, List<Measurement> measurements) {
+  void complete(
+      long encounterId, Actor actor, List<Measurement> measurements, WriteSession session) {
     if (measurements.isEmpty()) {
       return;
     }
@@ -97,7 +98,7 @@ class VisitRecorder {
       }
       links.link(
           encounterId, hypertension, diabetes, null, glucose == null ? null : glucose.code());
-      subjects.audit("FHIR_FOLLOW_UP_CREATE", resident.id());
+      session.audit("FHIR_FOLLOW_UP_CREATE", resident.id());
       return;
     }
     int age =
@@ -129,7 +130,7 @@ class VisitRecorder {
             .max()
             .orElseThrow();
     links.link(encounterId, null, null, screening, null);
-    subjects.audit("FHIR_SCREENING_CREATE", resident.id());
+    session.audit("FHIR_SCREENING_CREATE", resident.id());
   }
 
   private static FollowUpRequest request(

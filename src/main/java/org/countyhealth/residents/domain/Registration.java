@@ -14,6 +14,7 @@ import org.countyhealth.residents.IdentifierType;
 import org.countyhealth.residents.IdentifierValue;
 import org.countyhealth.residents.MatchOutcome;
 import org.countyhealth.residents.RegistrationOutcome;
+import org.countyhealth.residents.RegistrationRefused;
 import org.countyhealth.residents.RegistrationRequest;
 import org.countyhealth.residents.rules.MatchRecord;
 import org.countyhealth.residents.rules.MatchScore;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Registration with matching, as a batch (one request is a batch of one): validate all, fetch the
  * owners of the given identifiers and the candidates of every blocking key in two queries, decide
  * each request in memory (later requests also match earlier ones of the same batch), then write
- * residents, identifiers and decisions in JDBC batches. Any refusal throws before the first write.
+ * residents, identifiers and decisions in JDBC batches. Any refusal throws before the first write,
+ * as a {@link RegistrationRefused} naming the request.
  */
 @Component
 class Registration {
@@ -66,7 +68,7 @@ class Registration {
     Set<String> births = new HashSet<>();
     Set<String> phones = new HashSet<>();
     for (RegistrationRequest r : requests) {
-      IdCardNumber idCard = RegistrationRules.validate(r, today);
+      IdCardNumber idCard = validate(r, today, prepared.size());
       String phone = normalisePhone(r.phone());
       MatchRecord match =
           MatchRecord.of(
@@ -90,16 +92,34 @@ class Registration {
     CandidateIndex index = new CandidateIndex(residents.candidates(keys, births, phones));
     List<Plan> plans = new ArrayList<>(prepared.size());
     for (int i = 0; i < prepared.size(); i++) {
-      Plan plan = decide(prepared.get(i), -(i + 1L), owners, index);
+      Plan plan;
+      try {
+        plan = decide(prepared.get(i), newRef(i), owners, index);
+      } catch (BusinessException e) {
+        throw new RegistrationRefused(i, e);
+      }
       plans.add(plan);
       for (IdentifierValue id : plan.prepared().request().identifiers()) {
         owners.putIfAbsent(id, plan.ref());
       }
-      if (plan.ref() < 0) {
+      if (plan.ref() == newRef(i)) {
         index.add(new Candidate(plan.ref(), plan.prepared().match()));
       }
     }
     return write ? store(plans, stored.keySet()) : preview(plans);
+  }
+
+  /** The provisional reference of request {@code i} until its row is written. */
+  private static long newRef(int i) {
+    return -(i + 1L);
+  }
+
+  private static IdCardNumber validate(RegistrationRequest r, LocalDate today, int position) {
+    try {
+      return RegistrationRules.validate(r, today);
+    } catch (BusinessException e) {
+      throw new RegistrationRefused(position, e);
+    }
   }
 
   private Plan decide(
@@ -146,19 +166,21 @@ class Registration {
 
   private List<RegistrationOutcome> store(List<Plan> plans, Set<IdentifierValue> existing) {
     LocalDateTime now = LocalDateTime.now(CHINA);
+    // A request is a new resident when it kept its own reference; a later request of the same
+    // batch may point to it (the same person twice) and adds no row.
     List<NewResident> rows = new ArrayList<>();
-    for (Plan plan : plans) {
-      if (plan.ref() < 0) {
-        Prepared p = plan.prepared();
+    for (int i = 0; i < plans.size(); i++) {
+      if (plans.get(i).ref() == newRef(i)) {
+        Prepared p = plans.get(i).prepared();
         rows.add(new NewResident(p.request(), p.match(), p.phone()));
       }
     }
     long[] ids = residents.insertAll(rows, now);
     Map<Long, Long> idOfRef = new HashMap<>();
     int next = 0;
-    for (Plan plan : plans) {
-      if (plan.ref() < 0) {
-        idOfRef.put(plan.ref(), ids[next++]);
+    for (int i = 0; i < plans.size(); i++) {
+      if (plans.get(i).ref() == newRef(i)) {
+        idOfRef.put(newRef(i), ids[next++]);
       }
     }
     List<IdentifierRows.NewIdentifier> newIds = new ArrayList<>();
@@ -166,7 +188,8 @@ class Registration {
     List<RegistrationOutcome> outcomes = new ArrayList<>();
     Set<IdentifierValue> written = new HashSet<>();
     Map<Long, String> idCardsOfLinked = new HashMap<>();
-    for (Plan plan : plans) {
+    for (int i = 0; i < plans.size(); i++) {
+      Plan plan = plans.get(i);
       long id = resolve(plan.ref(), idOfRef);
       Long candidate = plan.candidate() == null ? null : resolve(plan.candidate(), idOfRef);
       for (IdentifierValue v : plan.prepared().request().identifiers()) {
@@ -174,7 +197,7 @@ class Registration {
           newIds.add(new IdentifierRows.NewIdentifier(id, v));
         }
       }
-      if (plan.ref() > 0 && plan.prepared().match().idCard() != null) {
+      if (plan.ref() != newRef(i) && plan.prepared().match().idCard() != null) {
         idCardsOfLinked.put(id, plan.prepared().match().idCard());
       }
       Double score = plan.score() == null ? null : plan.score().total();
@@ -188,7 +211,9 @@ class Registration {
       identifiers.insertAll(newIds, now);
     } catch (DuplicateKeyException e) {
       // A concurrent registration took the identifier between our check and our write.
-      throw new BusinessException("IDENTIFIER_IN_USE", "该证件号码已登记在另一位居民名下，请核对后再登记", "identifiers");
+      throw new RegistrationRefused(
+          -1,
+          new BusinessException("IDENTIFIER_IN_USE", "该证件号码已登记在另一位居民名下，请核对后再登记", "identifiers"));
     }
     residents.fillIdCards(idCardsOfLinked);
     decisions.insertAll(newDecisions, now);

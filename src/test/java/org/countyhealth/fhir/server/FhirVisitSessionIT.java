@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.countyhealth.IntegrationTest;
+import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.chronic.ChronicCare;
 import org.countyhealth.chronic.Disease;
 import org.countyhealth.chronic.EnrolmentRequest;
@@ -53,6 +54,7 @@ class FhirVisitSessionIT {
   @Autowired ResidentRegistry registry;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired AuditTrail auditTrail;
 
   private String village;
   private Actor actor;
@@ -185,7 +187,7 @@ class FhirVisitSessionIT {
     return new TransactionTemplate(transactions)
         .execute(
             status -> {
-              WriteSession session = new WriteSession();
+              WriteSession session = new WriteSession(auditTrail);
               IdType id = writes.apply(session);
               session.complete();
               return id;
