@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
@@ -38,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FhirImportIT {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
   private static FhirHttp http;
 
   @LocalServerPort int port;
@@ -179,39 +176,15 @@ class FhirImportIT {
   }
 
   private HttpResponse<String> upload(Map<String, String> files) throws Exception {
-    String boundary = "----countyhealth" + UUID.randomUUID();
-    StringBuilder body = new StringBuilder();
-    files.forEach(
-        (name, content) ->
-            body.append("--")
-                .append(boundary)
-                .append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                .append(name)
-                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .append(content)
-                .append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return http.post(
-        "/api/v1/fhir-imports", "multipart/form-data; boundary=" + boundary, body.toString());
+    return FhirImports.upload(http, files);
   }
 
   private static String location(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    return response.headers().firstValue("Location").orElseThrow();
+    return FhirImports.location(response);
   }
 
-  /** Polls until the job has finished (a bound on the wait, not a timed assertion). */
   private String await(String job) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      String body = http.get(job, "application/json").body();
-      Matcher m = STATUS.matcher(body);
-      if (m.find() && !m.group(1).equals("QUEUED") && !m.group(1).equals("RUNNING")) {
-        assertThat(m.group(1)).isEqualTo("DONE");
-        return body;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("import job did not finish: " + job);
+    return FhirImports.await(http, job);
   }
 
   private static Basic basic(String code) {

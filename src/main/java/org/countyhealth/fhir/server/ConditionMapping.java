@@ -21,6 +21,10 @@ final class ConditionMapping {
     return "enrolment-" + e.id();
   }
 
+  static String id(PastIllness illness) {
+    return "illness-" + illness.id();
+  }
+
   static Condition of(EnrolmentSummary e) {
     Condition c = base(id(e), e.residentId());
     CodeableConcept code = new CodeableConcept().setText(e.disease().label());
@@ -34,7 +38,7 @@ final class ConditionMapping {
   }
 
   static Condition of(PastIllness illness) {
-    Condition c = base("illness-" + illness.id(), illness.residentId());
+    Condition c = base(id(illness), illness.residentId());
     c.setCode(new CodeableConcept().setText(illness.name()));
     c.setOnset(new DateTimeType(illness.diagnosedOn().toString()));
     return c;

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.countyhealth.chronic.ChronicCare;
 import org.countyhealth.chronic.Disease;
 import org.countyhealth.chronic.EnrolmentRequest;
+import org.countyhealth.chronic.EnrolmentSummary;
 import org.countyhealth.residents.PastIllnesses;
+import org.countyhealth.residents.PastIllnesses.PastIllness;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
@@ -18,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Creates a Condition: hypertension or type 2 diabetes enrols the patient in the chronic registry
  * ({@code ChronicCare.enrol}); any other diagnosis is an illness of the health record's past
- * history ({@code PastIllnesses.add}). A second enrolment is refused by the registry (422); a
- * conditional create ({@code patient=…&code=…}) answers the existing enrolment instead.
+ * history ({@code PastIllnesses.add}). A Condition already held answers the existing one (200,
+ * nothing written), so re-sending a bundle without identifiers creates nothing: an enrolment
+ * Condition for a patient managed in that programme, or an illness with the same name and date. A
+ * conditional create ({@code patient=…&code=…}) answers the existing enrolment too.
  */
 @Component
 class ConditionWriter implements ResourceWriter<Condition> {
@@ -112,6 +116,10 @@ class ConditionWriter implements ResourceWriter<Condition> {
               "只有在患（active）的" + diagnosis.disease().label() + "诊断可纳入慢病管理，收到：" + status,
               "Condition.clinicalStatus");
         }
+        Optional<EnrolmentSummary> enrolled = enrolment(actor, resident.id(), diagnosis.disease());
+        if (enrolled.isPresent()) {
+          return held(ConditionMapping.id(enrolled.get()), resident, session);
+        }
         long id =
             chronic.enrol(
                 actor,
@@ -126,6 +134,10 @@ class ConditionWriter implements ResourceWriter<Condition> {
       } else {
         Refusals.require(actor, Privilege.RESIDENT_EDIT);
         LocalDate on = onset != null ? onset : recorded != null ? recorded : LocalDate.now();
+        Optional<PastIllness> same = illness(actor, resident.id(), diagnosis.name(), on);
+        if (same.isPresent()) {
+          return held(ConditionMapping.id(same.get()), resident, session);
+        }
         long id = illnesses.add(actor, resident.id(), diagnosis.name(), on);
         localId = "illness-" + id;
       }
@@ -135,5 +147,42 @@ class ConditionWriter implements ResourceWriter<Condition> {
     identifiers.remember("Condition", condition.getIdentifier(), localId);
     session.audit("FHIR_CONDITION_CREATE", resident.id());
     return new IdType("Condition", localId);
+  }
+
+  /**
+   * The patient's managed enrolment in the disease, which a second enrolment would duplicate (the
+   * registry refuses it). Looked for only when the actor may read the programme: answering it
+   * discloses the enrolment.
+   */
+  private Optional<EnrolmentSummary> enrolment(Actor actor, long residentId, Disease disease) {
+    if (!actor.can(Privilege.CHRONIC_VIEW.name())) {
+      return Optional.empty();
+    }
+    return chronic.enrolments(actor, residentId).stream()
+        .filter(e -> e.disease() == disease && e.managed())
+        .findFirst();
+  }
+
+  /**
+   * An illness of the past history with the same name (the record keeps the name the code was read
+   * as, not the code) and the same date: the same diagnosis sent again. Looked for only when the
+   * actor may read the health record.
+   */
+  private Optional<PastIllness> illness(
+      Actor actor, long residentId, String name, LocalDate diagnosedOn) {
+    if (!actor.can(Privilege.RESIDENT_VIEW.name())) {
+      return Optional.empty();
+    }
+    return illnesses.of(actor, residentId).stream()
+        .filter(i -> i.name().equals(name) && diagnosedOn.equals(i.diagnosedOn()))
+        .findFirst();
+  }
+
+  /** A Condition already held: answered (200) with its id, nothing written, the read audited. */
+  private IdType held(String localId, ResidentSummary resident, WriteSession session) {
+    IdType id = new IdType("Condition", localId);
+    session.heldAlready(id);
+    subjects.audit(ConditionProvider.READ, resident.id());
+    return id;
   }
 }
