@@ -113,7 +113,9 @@ class FhirVisitSessionIT {
                 false,
                 false,
                 null,
-                false));
+                false,
+                null,
+                null));
     long followUps = count("chronic.follow_up", patient);
 
     IdType encounter =
