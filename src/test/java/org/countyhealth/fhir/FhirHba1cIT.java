@@ -39,7 +39,8 @@ class FhirHba1cIT extends ClinicalFhirSupport {
     long enrolment = enrol(patient, Disease.DIABETES);
     LocalDate visit = LocalDate.now().minusDays(1);
     LocalDate tested = visit.minusDays(10);
-    FollowUpOutcome withoutHba1c = chronic.preview(actor, request(enrolment, visit));
+    FollowUpOutcome withoutHba1c =
+        chronic.preview(actor, request(enrolment, visit, "7.8", null, null));
 
     Observation hba1c = quantity(patient, "4548-4", "53", "mmol/mol");
     hba1c.setEffective(new DateTimeType(tested.toString()));
@@ -87,6 +88,28 @@ class FhirHba1cIT extends ClinicalFhirSupport {
         .containsExactly(back.getIdPart());
     assertThat(read("/fhir/" + encounter, Encounter.class).getTypeFirstRep().getText())
         .isEqualTo("2型糖尿病患者随访");
+  }
+
+  @Test
+  void aFollowUpTypedOnThePageReadsBackItsHba1cAndKeepsTheGlucoseGrade() throws Exception {
+    long patient = resident(LocalDate.of(1957, 7, 7));
+    long enrolment = enrol(patient, Disease.DIABETES);
+    LocalDate visit = LocalDate.now().minusDays(2);
+    LocalDate tested = visit.minusDays(20);
+    // Glucose on target, HbA1c far above it: the grade is the glucose's (seed rules, lines
+    // 204–206).
+    FollowUpOutcome glucoseOnly =
+        chronic.preview(actor, request(enrolment, visit, "6.1", null, null));
+    FollowUpOutcome recorded =
+        chronic.recordFollowUp(actor, request(enrolment, visit, "6.1", "11.46", tested));
+    assertThat(recorded.grade()).isEqualTo(glucoseOnly.grade());
+    assertThat(recorded.classification()).isEqualTo(glucoseOnly.classification());
+
+    Observation back =
+        read("/fhir/Observation/followup-" + recorded.followUpId() + "-hba1c", Observation.class);
+    assertThat(back.getCode().getCodingFirstRep().getCode()).isEqualTo("4548-4");
+    assertThat(back.getValueQuantity().getValue()).isEqualByComparingTo("11.5");
+    assertThat(back.getEffectiveDateTimeType().getValueAsString()).isEqualTo(tested.toString());
   }
 
   @Test
@@ -202,7 +225,8 @@ class FhirHba1cIT extends ClinicalFhirSupport {
         .toList();
   }
 
-  private static FollowUpRequest request(long enrolment, LocalDate visit) {
+  private static FollowUpRequest request(
+      long enrolment, LocalDate visit, String glucose, String hba1c, LocalDate tested) {
     return new FollowUpRequest(
         enrolment,
         visit,
@@ -216,7 +240,7 @@ class FhirHba1cIT extends ClinicalFhirSupport {
         null,
         null,
         null,
-        new BigDecimal("7.8"),
+        new BigDecimal(glucose),
         null,
         null,
         null,
@@ -230,7 +254,7 @@ class FhirHba1cIT extends ClinicalFhirSupport {
         false,
         null,
         false,
-        null,
-        null);
+        hba1c == null ? null : new BigDecimal(hba1c),
+        tested);
   }
 }
