@@ -50,7 +50,7 @@ public interface ChronicCare {
   /**
    * Checks measurements against the physiological ranges of the rules, reading and saving nothing;
    * any value may be null. Refusals name the field (systolic, diastolic, fastingGlucose, heartRate,
-   * weightKg, heightCm).
+   * weightKg, heightCm, hba1c).
    */
   void checkMeasurements(
       Integer systolic,
@@ -58,5 +58,6 @@ public interface ChronicCare {
       BigDecimal fastingGlucose,
       Integer heartRate,
       BigDecimal weightKg,
-      BigDecimal heightCm);
+      BigDecimal heightCm,
+      BigDecimal hba1c);
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A follow-up with the fields of the national form (国家基本公共卫生服务规范 第三版): symptoms, signs, lifestyle,
  * adherence, adverse reactions, complications, medication; for diabetes the fasting glucose and
- * foot pulse, staple food instead of salt.
+ * foot pulse, staple food instead of salt, and the 辅助检查 糖化血红蛋白 (HbA1c, %) with its test date
+ * (optional, both or neither; rules/Hba1c).
  */
 public record FollowUpRequest(
     long enrolmentId,
@@ -35,7 +36,9 @@ public record FollowUpRequest(
     boolean newComplication,
     boolean pregnantOrLactating,
     String medication,
-    boolean education) {
+    boolean education,
+    BigDecimal hba1c,
+    LocalDate hba1cOn) {
 
   public FollowUpRequest {
     symptoms = symptoms == null ? Set.of() : Set.copyOf(symptoms);

@@ -19,5 +19,7 @@ public record FollowUpSummary(
     BigDecimal bmi,
     Integer heartRate,
     BigDecimal fastingGlucose,
+    BigDecimal hba1c,
+    LocalDate hba1cOn,
     Grade grade,
     LocalDate nextVisitOn) {}

@@ -148,6 +148,14 @@ public final class DemoChronic {
         s = 182 + random.nextInt(15);
         d = 100 + random.nextInt(15);
       }
+      // Every other diabetes visit brings a laboratory HbA1c in line with the glucose (ADAG:
+      // mean glucose mmol/L = 1.59 × HbA1c − 2.59); derived, so the random sequence is unchanged.
+      BigDecimal hba1c =
+          glucose != null && n % 2 == 1
+              ? glucose
+                  .add(new BigDecimal("2.59"))
+                  .divide(new BigDecimal("1.59"), 1, java.math.RoundingMode.HALF_UP)
+              : null;
       Adverse adverse = random.nextDouble() < 0.03 ? Adverse.PRESENT : Adverse.NONE;
       Adherence adherence = random.nextDouble() < 0.9 ? Adherence.REGULAR : Adherence.INTERMITTENT;
       VisitMode mode = random.nextDouble() < 0.8 ? VisitMode.CLINIC : VisitMode.HOME;
@@ -180,7 +188,9 @@ public final class DemoChronic {
                   random.nextDouble() < 0.01,
                   false,
                   "按医嘱服药",
-                  n % 2 == 0));
+                  n % 2 == 0,
+                  hba1c,
+                  hba1c == null ? null : visit.minusDays(3)));
       n++;
       visit = out.nextVisitOn().plusDays(random.nextInt(10) - 3);
     }

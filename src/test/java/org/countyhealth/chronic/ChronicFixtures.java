@@ -134,6 +134,8 @@ final class ChronicFixtures {
         complication,
         false,
         "氨氯地平 5mg qd",
-        true);
+        true,
+        null,
+        null);
   }
 }

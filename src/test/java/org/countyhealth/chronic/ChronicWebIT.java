@@ -158,4 +158,93 @@ class ChronicWebIT {
                 .with(authentication(TestActors.authentication(fx.outsider()))))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void diabetesFollowUpRecordsHba1cWithItsDateAndShowsErrorsBesideTheFields() throws Exception {
+    var fx = new ChronicFixtures(jdbc);
+    Actor doctor = fx.doctor();
+    long resident = fx.resident(LocalDate.of(1960, 3, 3));
+    var auth = authentication(TestActors.authentication(doctor));
+    LocalDate today = LocalDate.now();
+    long diabetes =
+        care.enrol(
+            doctor,
+            new EnrolmentRequest(
+                resident, Disease.DIABETES, today.minusMonths(2), null, null, null));
+    long hypertension =
+        care.enrol(
+            doctor,
+            new EnrolmentRequest(
+                resident, Disease.HYPERTENSION, today.minusMonths(2), null, null, null));
+
+    mvc.perform(get("/chronic/enrolments/{id}/follow-up", diabetes).with(auth))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<label class=\"form-label\" for=\"hba1c\">糖化血红蛋白</label>")))
+        .andExpect(content().string(Matchers.containsString("for=\"hba1cOn\">检查日期</label>")));
+    // The hypertension form has no such item.
+    mvc.perform(get("/chronic/enrolments/{id}/follow-up", hypertension).with(auth))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"hba1c\""))));
+
+    mvc.perform(
+            diabetesVisit(diabetes, auth).param("hba1c", "25").param("hba1cOn", today.toString()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(Matchers.containsString("id=\"hba1c-error\">糖化血红蛋白应在 3.0–20.0 % 之间</div>")))
+        .andExpect(content().string(Matchers.containsString("aria-describedby=\"hba1c-error\"")));
+    mvc.perform(diabetesVisit(diabetes, auth).param("hba1c", "7.2"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(Matchers.containsString("id=\"hba1cOn-error\">请填写糖化血红蛋白的检查日期</div>")))
+        .andExpect(content().string(Matchers.containsString("aria-describedby=\"hba1cOn-error\"")))
+        // What was typed stays in the form.
+        .andExpect(content().string(Matchers.containsString("value=\"7.2\"")));
+    mvc.perform(
+            diabetesVisit(diabetes, auth)
+                .param("hba1c", "7.2")
+                .param("hba1cOn", today.plusDays(1).toString()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(Matchers.containsString("id=\"hba1cOn-error\">检查日期不能晚于今天</div>")));
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM chronic.follow_up WHERE enrolment_id = ?")
+                .param(diabetes)
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    LocalDate tested = today.minusDays(5);
+    mvc.perform(
+            diabetesVisit(diabetes, auth).param("hba1c", "7.2").param("hba1cOn", tested.toString()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("已保存")));
+    assertThat(
+            jdbc.sql("SELECT hba1c FROM chronic.follow_up WHERE enrolment_id = ?")
+                .param(diabetes)
+                .query(java.math.BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("7.2");
+    mvc.perform(get("/residents/{id}/chronic", resident).with(auth))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("<th>糖化血红蛋白</th>")))
+        .andExpect(content().string(Matchers.containsString("7.2 %")))
+        .andExpect(content().string(Matchers.containsString("（" + tested + " 检查）")));
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      diabetesVisit(
+          long enrolment, org.springframework.test.web.servlet.request.RequestPostProcessor auth) {
+    return post("/chronic/enrolments/{id}/follow-up", enrolment)
+        .with(auth)
+        .with(csrf())
+        .param("visitOn", LocalDate.now().toString())
+        .param("systolic", "128")
+        .param("diastolic", "80")
+        .param("fastingGlucose", "6.4");
+  }
 }

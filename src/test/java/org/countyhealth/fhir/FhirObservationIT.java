@@ -60,7 +60,9 @@ class FhirObservationIT extends ClinicalFhirSupport {
                 false,
                 false,
                 null,
-                false));
+                false,
+                null,
+                null));
     long followUps = count("chronic.follow_up", patient);
 
     Encounter encounter = new Encounter();

@@ -217,7 +217,9 @@ class ChronicBenchmark implements ApplicationRunner {
               false,
               false,
               "氨氯地平 5mg qd",
-              false);
+              false,
+              null,
+              null);
       long a = System.nanoTime();
       try {
         care.recordFollowUp(doctor, req);

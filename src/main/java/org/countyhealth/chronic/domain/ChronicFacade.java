@@ -12,6 +12,7 @@ import org.countyhealth.chronic.FollowUpSummary;
 import org.countyhealth.chronic.ScreeningRequest;
 import org.countyhealth.chronic.ScreeningSummary;
 import org.countyhealth.chronic.rules.BodyMassIndex;
+import org.countyhealth.chronic.rules.Hba1c;
 import org.countyhealth.chronic.rules.Vitals;
 import org.countyhealth.shared.Actor;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,9 @@ class ChronicFacade implements ChronicCare {
       BigDecimal fastingGlucose,
       Integer heartRate,
       BigDecimal weightKg,
-      BigDecimal heightCm) {
+      BigDecimal heightCm,
+      BigDecimal hba1c) {
+    Hba1c.range(hba1c);
     new Vitals(systolic, diastolic, fastingGlucose, heartRate, null);
     // The BMI rule checks weight and height ranges; a typical partner value lets each stand alone.
     BodyMassIndex.of(weightKg, heightCm == null ? BigDecimal.valueOf(170) : heightCm);

@@ -30,7 +30,8 @@ class ChronicReads {
 
   private static final String FOLLOW_UP_COLUMNS =
       "id, enrolment_id, resident_id, disease, visit_on, mode, facility_code, systolic, diastolic,"
-          + " weight_kg, height_cm, bmi, heart_rate, fasting_glucose, grade, next_visit_on";
+          + " weight_kg, height_cm, bmi, heart_rate, fasting_glucose, hba1c, hba1c_on, grade,"
+          + " next_visit_on";
   private static final String SCREENING_COLUMNS =
       "id, resident_id, measured_on, facility_code, systolic, diastolic, outcome";
 
@@ -153,6 +154,8 @@ class ChronicReads {
         rs.getObject("bmi", BigDecimal.class),
         (Integer) rs.getObject("heart_rate", Integer.class),
         rs.getObject("fasting_glucose", BigDecimal.class),
+        rs.getObject("hba1c", BigDecimal.class),
+        rs.getObject("hba1c_on", LocalDate.class),
         Grade.valueOf(rs.getString("grade")),
         rs.getObject("next_visit_on", LocalDate.class));
   }

@@ -16,6 +16,7 @@ import org.countyhealth.chronic.rules.BodyMassIndex;
 import org.countyhealth.chronic.rules.Classification;
 import org.countyhealth.chronic.rules.Emergency;
 import org.countyhealth.chronic.rules.Grading;
+import org.countyhealth.chronic.rules.Hba1c;
 import org.countyhealth.chronic.rules.LevelChange;
 import org.countyhealth.chronic.rules.Vitals;
 import org.countyhealth.referral.Direction;
@@ -71,7 +72,8 @@ public class FollowUps {
       Grade grade,
       LocalDate next,
       BigDecimal bmi,
-      List<String> emergency) {}
+      List<String> emergency,
+      Hba1c hba1c) {}
 
   @Transactional(readOnly = true)
   public Assessment assess(Actor actor, FollowUpRequest f) {
@@ -97,6 +99,8 @@ public class FollowUps {
         throw new BusinessException("CHRONIC_GLUCOSE_REQUIRED", "面对面随访须检测空腹血糖", "fastingGlucose");
       }
     }
+    // Recorded only: classification and grade follow the fasting glucose (rules/Hba1c).
+    Hba1c hba1c = Hba1c.of(e.disease(), f.hba1c(), f.hba1cOn(), f.visitOn(), LocalDate.now());
     BigDecimal bmi = BodyMassIndex.of(f.weightKg(), f.heightCm());
     int age = Period.between(resident.birthDate(), f.visitOn()).getYears();
     List<String> emergency =
@@ -116,7 +120,8 @@ public class FollowUps {
         grade,
         Classification.nextVisit(result, f.visitOn()),
         bmi,
-        emergency);
+        emergency,
+        hba1c);
   }
 
   public FollowUpOutcome preview(Actor actor, FollowUpRequest f) {
@@ -257,9 +262,9 @@ public class FollowUps {
                     + " spirits_ml_per_day, exercise_per_week, exercise_minutes, salt_intake,"
                     + " staple_food_g, adherence, adverse, new_complication, pregnant_or_lactating,"
                     + " medication, controlled, classification, emergency_reasons, grade,"
-                    + " next_visit_on, education, created_by, created_at) VALUES (?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " next_visit_on, education, hba1c, hba1c_on, created_by, created_at) VALUES"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 e.id(),
                 e.residentId(),
@@ -298,6 +303,8 @@ public class FollowUps {
                 a.grade().name(),
                 a.next(),
                 f.education(),
+                a.hba1c() == null ? null : a.hba1c().percent(),
+                a.hba1c() == null ? null : a.hba1c().testedOn(),
                 actor.username(),
                 LocalDateTime.now()));
   }

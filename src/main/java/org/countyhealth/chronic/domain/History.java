@@ -36,6 +36,8 @@ public class History {
       Integer systolic,
       Integer diastolic,
       BigDecimal fastingGlucose,
+      BigDecimal hba1c,
+      LocalDate hba1cOn,
       BigDecimal bmi,
       String classification,
       Grade grade,
@@ -53,9 +55,9 @@ public class History {
     access.resident(actor, residentId);
     audit.describe("CHRONIC_READ", "Resident", String.valueOf(residentId));
     return jdbc.sql(
-            "SELECT id, disease, visit_on, mode, systolic, diastolic, fasting_glucose, bmi,"
-                + " classification, grade, next_visit_on, emergency_reasons, voided, void_reason,"
-                + " education"
+            "SELECT id, disease, visit_on, mode, systolic, diastolic, fasting_glucose, hba1c,"
+                + " hba1c_on, bmi, classification, grade, next_visit_on, emergency_reasons, voided,"
+                + " void_reason, education"
                 + " FROM chronic.follow_up WHERE resident_id = ? ORDER BY visit_on, id")
         .param(residentId)
         .query(
@@ -69,13 +71,15 @@ public class History {
                     (Integer) rs.getObject(6, Integer.class),
                     rs.getBigDecimal(7),
                     rs.getBigDecimal(8),
-                    rs.getString(9),
-                    Grade.valueOf(rs.getString(10)),
-                    rs.getObject(11, LocalDate.class),
-                    rs.getString(12),
-                    rs.getBoolean(13),
+                    rs.getObject(9, LocalDate.class),
+                    rs.getBigDecimal(10),
+                    rs.getString(11),
+                    Grade.valueOf(rs.getString(12)),
+                    rs.getObject(13, LocalDate.class),
                     rs.getString(14),
-                    rs.getBoolean(15)))
+                    rs.getBoolean(15),
+                    rs.getString(16),
+                    rs.getBoolean(17)))
         .list();
   }
 

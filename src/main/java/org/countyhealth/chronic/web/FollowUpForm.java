@@ -39,7 +39,9 @@ public record FollowUpForm(
     Boolean newComplication,
     Boolean pregnantOrLactating,
     String medication,
-    Boolean education) {
+    Boolean education,
+    BigDecimal hba1c,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate hba1cOn) {
 
   static FollowUpForm empty() {
     return new FollowUpForm(
@@ -67,7 +69,9 @@ public record FollowUpForm(
         false,
         false,
         null,
-        true);
+        true,
+        null,
+        null);
   }
 
   public boolean has(Symptom s) {
@@ -105,7 +109,9 @@ public record FollowUpForm(
         Boolean.TRUE.equals(newComplication),
         Boolean.TRUE.equals(pregnantOrLactating),
         blank(medication),
-        Boolean.TRUE.equals(education));
+        Boolean.TRUE.equals(education),
+        hba1c,
+        hba1cOn);
   }
 
   private static String blank(String s) {

@@ -1,12 +1,14 @@
 package org.countyhealth.fhir.server;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One Observation's value in the units the chronic rules use (mm[Hg], mmol/L, kg, cm, kg/m2, /min).
- * {@code locations} maps the rules' field names (systolic, fastingGlucose …) to the FHIRPath of the
- * element that carried the value, so that a refusal points at it.
+ * One Observation's value in the units the chronic rules use (mm[Hg], mmol/L, kg, cm, kg/m2, /min,
+ * %). {@code locations} maps the rules' field names (systolic, fastingGlucose …) to the FHIRPath of
+ * the element that carried the value, so that a refusal points at it. {@code testedOn} is the
+ * Observation's own date where it may differ from the visit's (HbA1c: the laboratory test date).
  */
 record Measurement(
     Kind kind,
@@ -14,10 +16,15 @@ record Measurement(
     Integer systolic,
     Integer diastolic,
     BigDecimal value,
-    Map<String, String> locations) {
+    Map<String, String> locations,
+    LocalDate testedOn) {
 
   Measurement {
     locations = Map.copyOf(locations);
+  }
+
+  Measurement testedOn(LocalDate day) {
+    return new Measurement(kind, code, systolic, diastolic, value, locations, day);
   }
 
   /** The measurement kinds the platform holds, with the suffix of their Observation ids. */
@@ -27,7 +34,8 @@ record Measurement(
     WEIGHT("weight", "29463-7", "体重", true),
     HEIGHT("height", "8302-2", "身高", true),
     BMI("bmi", "39156-5", "体质指数", true),
-    HEART_RATE("hr", "8867-4", "心率", true);
+    HEART_RATE("hr", "8867-4", "心率", true),
+    HBA1C("hba1c", "4548-4", "糖化血红蛋白", false);
 
     private final String suffix;
     private final String code;

@@ -30,7 +30,14 @@ final class Measurements {
 
   private static final List<String> GLUCOSE_CODES =
       List.of("1558-6", "2339-0", "2345-7", "14771-0", "15074-8", "14749-6");
-  private static final String HBA1C = "4548-4";
+
+  /**
+   * IFCC → NGSP master equation (NGSP/IFCC, Hoelzel et al., Clin Chem 2004;50:166): % = 0.09148 ×
+   * mmol/mol + 2.152.
+   */
+  static final BigDecimal IFCC_SLOPE = new BigDecimal("0.09148");
+
+  static final BigDecimal IFCC_INTERCEPT = new BigDecimal("2.152");
 
   private Measurements() {}
 
@@ -59,23 +66,24 @@ final class Measurements {
     if (Kind.BLOOD_PRESSURE.code().equals(code)) {
       return bloodPressure(o);
     }
-    if (HBA1C.equals(code)) {
-      throw Refusals.unprocessable("平台不保存糖化血红蛋白（LOINC 4548-4）：国家随访表无此项，请改为提交空腹血糖", codeLocation);
-    }
     if ("8480-6".equals(code) || "8462-4".equals(code)) {
       throw Refusals.unprocessable("收缩压、舒张压须作为血压组合（LOINC 85354-9）的 component 一并提交", codeLocation);
     }
     Kind kind = kindOf(code);
     if (kind == null) {
       throw Refusals.unprocessable(
-          "不支持的 LOINC 代码：" + code + "（支持血压、血糖、体重、身高、BMI、心率）", codeLocation);
+          "不支持的 LOINC 代码：" + code + "（支持血压、血糖、体重、身高、BMI、心率、糖化血红蛋白）", codeLocation);
     }
     if (!o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
       throw Refusals.unprocessable(kind.label() + "须以 valueQuantity 提交", "Observation.value[x]");
     }
     String location = "Observation.valueQuantity";
     BigDecimal value = convert(kind, o.getValueQuantity(), location);
-    return new Measurement(kind, code, null, null, value, Map.of(field(kind), location));
+    Map<String, String> locations =
+        kind == Kind.HBA1C
+            ? Map.of("hba1c", location, "hba1cOn", "Observation.effective")
+            : Map.of(field(kind), location);
+    return new Measurement(kind, code, null, null, value, locations, null);
   }
 
   private static Measurement bloodPressure(Observation o) {
@@ -112,7 +120,13 @@ final class Measurements {
           "血压组合须含收缩压（8480-6）与舒张压（8462-4）两个 component", "Observation.component");
     }
     return new Measurement(
-        Kind.BLOOD_PRESSURE, Kind.BLOOD_PRESSURE.code(), systolic, diastolic, null, locations);
+        Kind.BLOOD_PRESSURE,
+        Kind.BLOOD_PRESSURE.code(),
+        systolic,
+        diastolic,
+        null,
+        locations,
+        null);
   }
 
   private static Kind kindOf(String code) {
@@ -136,6 +150,7 @@ final class Measurements {
       case HEART_RATE -> "heartRate";
       case BMI -> "bmi";
       case BLOOD_PRESSURE -> "systolic";
+      case HBA1C -> "hba1c";
     };
   }
 
@@ -182,6 +197,12 @@ final class Measurements {
               "/min".equals(unit) || "{beats}/min".equals(unit)
                   ? v
                   : refuse(unit, "心率须为 /min", location);
+          case HBA1C ->
+              switch (unit) {
+                case "%" -> v;
+                case "mmol/mol" -> v.multiply(IFCC_SLOPE).add(IFCC_INTERCEPT);
+                default -> refuse(unit, "糖化血红蛋白须为 %（NGSP）或 mmol/mol（IFCC）", location);
+              };
           case BLOOD_PRESSURE ->
               throw new IllegalArgumentException("blood pressure has components");
         };

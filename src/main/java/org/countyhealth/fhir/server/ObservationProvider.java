@@ -98,10 +98,12 @@ class ObservationProvider implements IResourceProvider {
     }
     List<Observation> found =
         reading(() -> visits.ofPatient(actor, resident.id())).stream()
-            .filter(v -> within(date, v.date()))
             .filter(
                 v -> encounter == null || (!v.implicit() && v.id().equals(encounter.getIdPart())))
             .flatMap(v -> VisitMapping.observations(v).stream())
+            // Each Observation's own date: an HbA1c carries its test date, not the visit's.
+            .filter(
+                o -> within(date, LocalDate.parse(o.getEffectiveDateTimeType().getValueAsString())))
             .filter(o -> code == null || matches(code, o.getCode().getCoding()))
             .toList();
     found.forEach(o -> o.setIdentifier(identifiers.of("Observation", o.getIdPart())));

@@ -82,7 +82,9 @@ class ObservationWriter implements ResourceWriter<Observation> {
                   () ->
                       Refusals.unprocessable(
                           "找不到该患者的就诊 " + ref + "（已登记为随访或筛查的就诊不能追加测量值）", "Observation.encounter"));
-      if (on != null && !on.equals(row.visitOn())) {
+      // An HbA1c is a laboratory result brought to the visit: its date is the test's, on or before
+      // the visit (the chronic rules check it when the follow-up is recorded).
+      if (on != null && !on.equals(row.visitOn()) && m.kind() != Kind.HBA1C) {
         throw Refusals.unprocessable(
             "测量日期 " + on + " 与就诊日期 " + row.visitOn() + " 不一致", "Observation.effective");
       }
@@ -111,7 +113,7 @@ class ObservationWriter implements ResourceWriter<Observation> {
       throw Refusals.unprocessable(
           "同一次就诊已有" + m.kind().label() + "：每次就诊每项只记录一个值", "Observation.code");
     }
-    visit.add(m);
+    visit.add(m.kind() == Kind.HBA1C ? m.testedOn(on) : m);
     String id = encounterId + "-" + m.kind().suffix();
     identifiers.remember("Observation", observation.getIdentifier(), id);
     return new IdType("Observation", id);
@@ -126,7 +128,8 @@ class ObservationWriter implements ResourceWriter<Observation> {
           m.kind() == Kind.GLUCOSE ? m.value() : null,
           m.kind() == Kind.HEART_RATE ? m.value().intValue() : null,
           m.kind() == Kind.WEIGHT ? m.value() : null,
-          m.kind() == Kind.HEIGHT ? m.value() : null);
+          m.kind() == Kind.HEIGHT ? m.value() : null,
+          m.kind() == Kind.HBA1C ? m.value() : null);
     } catch (BusinessException e) {
       throw Refusals.of(e, field -> m.locations().getOrDefault(field, "Observation.valueQuantity"));
     }

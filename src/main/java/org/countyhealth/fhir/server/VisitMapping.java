@@ -38,7 +38,8 @@ final class VisitMapping {
           Map.entry("29463-7", "Body weight"),
           Map.entry("8302-2", "Body height"),
           Map.entry("39156-5", "Body mass index (BMI) [Ratio]"),
-          Map.entry("8867-4", "Heart rate"));
+          Map.entry("8867-4", "Heart rate"),
+          Map.entry("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood"));
 
   private VisitMapping() {}
 
@@ -111,6 +112,16 @@ final class VisitMapping {
                 list.add(
                     base(v, Kind.HEART_RATE, null)
                         .setValue(quantity(BigDecimal.valueOf(r), "/min", "/min"))));
+    // The diabetes follow-up's HbA1c, dated by its laboratory test (on or before the visit).
+    v.followUps().stream()
+        .filter(f -> f.hba1c() != null)
+        .findFirst()
+        .ifPresent(
+            f ->
+                list.add(
+                    base(v, Kind.HBA1C, null)
+                        .setEffective(new DateTimeType(f.hba1cOn().toString()))
+                        .setValue(quantity(f.hba1c(), "%", "%"))));
     return list;
   }
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * for a patient under management, one follow-up per managed enrolment through {@code
  * ChronicCare.recordFollowUp} (grade, next date, referral suggestion exactly as the form); for a
  * resident of 35 or more not under management, a screening BP through {@code ChronicCare.screen}.
- * Measurements that neither holds are refused: the facade keeps no values of its own.
+ * Measurements that neither holds are refused: the facade keeps no values of its own. An HbA1c goes
+ * to the diabetes follow-up only (the hypertension form has no such item).
  */
 @Component
 class VisitRecorder {
@@ -74,7 +75,7 @@ class VisitRecorder {
     Measurement glucose = by.get(Kind.GLUCOSE);
     if (bp == null && glucose == null) {
       throw Refusals.unprocessable(
-          "身高、体重、体质指数、心率须与血压或血糖在同一次就诊（Encounter）中提交：随访表以血压、血糖为据", "Observation.code");
+          "身高、体重、体质指数、心率、糖化血红蛋白须与血压或血糖在同一次就诊（Encounter）中提交：随访表以血压、血糖为据", "Observation.code");
     }
     if (by.containsKey(Kind.BMI) && !(by.containsKey(Kind.WEIGHT) && by.containsKey(Kind.HEIGHT))) {
       throw Refusals.unprocessable(
@@ -84,11 +85,19 @@ class VisitRecorder {
         guarded(() -> chronic.enrolments(actor, resident.id()), locations).stream()
             .filter(EnrolmentSummary::managed)
             .toList();
+    Measurement hba1c = by.get(Kind.HBA1C);
+    if (hba1c != null
+        && !managed.isEmpty()
+        && managed.stream().noneMatch(e -> e.disease() == Disease.DIABETES)) {
+      throw Refusals.unprocessable(
+          "该患者未纳入2型糖尿病管理：糖化血红蛋白只记录在糖尿病患者随访中，无处保存（高血压随访表无此项）", locations.get("hba1c"));
+    }
     if (!managed.isEmpty()) {
       Long hypertension = null;
       Long diabetes = null;
       for (EnrolmentSummary e : managed) {
-        FollowUpRequest request = request(e.id(), row, by);
+        FollowUpRequest request =
+            request(e.id(), row, by, e.disease() == Disease.DIABETES ? hba1c : null);
         FollowUpOutcome outcome = guarded(() -> chronic.recordFollowUp(actor, request), locations);
         if (e.disease() == Disease.HYPERTENSION) {
           hypertension = outcome.followUpId();
@@ -134,7 +143,7 @@ class VisitRecorder {
   }
 
   private static FollowUpRequest request(
-      long enrolmentId, EncounterLinks.Row row, Map<Kind, Measurement> by) {
+      long enrolmentId, EncounterLinks.Row row, Map<Kind, Measurement> by, Measurement hba1c) {
     Measurement bp = by.get(Kind.BLOOD_PRESSURE);
     Measurement hr = by.get(Kind.HEART_RATE);
     return new FollowUpRequest(
@@ -163,7 +172,9 @@ class VisitRecorder {
         false,
         false,
         null,
-        false);
+        false,
+        hba1c == null ? null : hba1c.value(),
+        hba1c == null ? null : hba1c.testedOn() == null ? row.visitOn() : hba1c.testedOn());
   }
 
   private static BigDecimal value(Map<Kind, Measurement> by, Kind kind) {

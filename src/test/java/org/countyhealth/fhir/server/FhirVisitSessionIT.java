@@ -115,7 +115,9 @@ class FhirVisitSessionIT {
                 false,
                 false,
                 null,
-                false));
+                false,
+                null,
+                null));
     long followUps = count("chronic.follow_up", patient);
 
     IdType encounter =

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MeasurementsTest {
 
-  /** UCUM units converted to the follow-up form's units (glucose: 1 mmol/L = 18.016 mg/dL). */
+  /**
+   * UCUM units converted to the follow-up form's units (glucose: 1 mmol/L = 18.016 mg/dL; HbA1c
+   * IFCC mmol/mol to NGSP %: 0.09148 × mmol/mol + 2.152, one decimal).
+   */
   @ParameterizedTest
   @CsvSource({
     "1558-6, 126, mg/dL, GLUCOSE, 7.0",
@@ -31,11 +34,27 @@ class MeasurementsTest {
     "8302-2, 68, [in_i], HEIGHT, 172.7",
     "39156-5, 24.2, kg/m2, BMI, 24.2",
     "8867-4, 72, /min, HEART_RATE, 72",
+    "4548-4, 6.8, %, HBA1C, 6.8",
+    "4548-4, 6.85, %, HBA1C, 6.9",
+    "4548-4, 53, mmol/mol, HBA1C, 7.0",
+    "4548-4, 48, mmol/mol, HBA1C, 6.5",
+    "4548-4, 64, mmol/mol, HBA1C, 8.0",
+    "4548-4, 20, mmol/mol, HBA1C, 4.0",
+    "4548-4, 108, mmol/mol, HBA1C, 12.0",
   })
   void convertsToTheFormsUnits(String code, String value, String unit, Kind kind, String expected) {
     Measurement m = Measurements.read(observation(code, value, unit));
     assertThat(m.kind()).isEqualTo(kind);
     assertThat(m.value()).isEqualByComparingTo(new BigDecimal(expected));
+  }
+
+  /** An HbA1c's test date may precede the visit: a refusal of its date points at effective. */
+  @Test
+  void hba1cLocatesItsValueAndItsDate() {
+    Measurement m = Measurements.read(observation("4548-4", "7.1", "%"));
+    assertThat(m.locations())
+        .containsEntry("hba1c", "Observation.valueQuantity")
+        .containsEntry("hba1cOn", "Observation.effective");
   }
 
   /** Refusals name the element: wrong unit, unknown system, unsupported code, missing component. */
@@ -44,7 +63,9 @@ class MeasurementsTest {
     "http://loinc.org, 1558-6, 7, kPa, Observation.valueQuantity",
     "http://loinc.org, 29463-7, 70, mm[Hg], Observation.valueQuantity",
     "http://loinc.org, 8480-6, 120, mm[Hg], Observation.code.coding[0].code",
-    "http://loinc.org, 4548-4, 7, %, Observation.code.coding[0].code",
+    "http://loinc.org, 4548-4, 7, g/dL, Observation.valueQuantity",
+    "http://loinc.org, 4548-4, 7, mmol/L, Observation.valueQuantity",
+    "http://loinc.org, 4548-4, 0.07, 1, Observation.valueQuantity",
     "http://loinc.org, 12345-6, 7, %, Observation.code.coding[0].code",
     "http://example.org/local, 1558-6, 7, mmol/L, Observation.code.coding[0].system",
   })
