@@ -253,7 +253,12 @@ class FhirBenchmark implements ApplicationRunner {
 
   /** The entries of a transaction-response bundle. */
   private long entries(String body) {
-    return json.parseResource(Bundle.class, body).getEntry().size();
+    // Parsers are not thread-safe: one per response.
+    return FhirContext.forR4Cached()
+        .newJsonParser()
+        .parseResource(Bundle.class, body)
+        .getEntry()
+        .size();
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -40,6 +40,7 @@ class FollowUpVoids {
   private final Access access;
   private final AuditTrail audit;
   private final VisitPeriods periods;
+  private final ReadingTally tally;
   private final ApplicationEventPublisher events;
 
   FollowUpVoids(
@@ -47,11 +48,13 @@ class FollowUpVoids {
       Access access,
       AuditTrail audit,
       VisitPeriods periods,
+      ReadingTally tally,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
     this.periods = periods;
+    this.tally = tally;
     this.events = events;
   }
 
@@ -116,7 +119,7 @@ class FollowUpVoids {
       restore(v.enrolmentId(), latest);
     }
     periods.refresh(v.enrolmentId(), v.on().getYear());
-    periods.tally(v.on(), v.facility(), v.systolic(), -1);
+    tally.count(v.on(), v.facility(), v.systolic(), -1);
     events.publishEvent(IndicatorInputsChanged.on(v.on()));
     audit.describe("CHRONIC_FOLLOW_UP_VOID", "Resident", String.valueOf(v.residentId()));
   }

@@ -44,6 +44,7 @@ public class FollowUps {
   private final ReferralLinks referrals;
   private final AuditTrail audit;
   private final VisitPeriods periods;
+  private final ReadingTally tally;
   private final ApplicationEventPublisher events;
 
   FollowUps(
@@ -53,6 +54,7 @@ public class FollowUps {
       ReferralLinks referrals,
       AuditTrail audit,
       VisitPeriods periods,
+      ReadingTally tally,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.registry = registry;
@@ -60,6 +62,7 @@ public class FollowUps {
     this.referrals = referrals;
     this.audit = audit;
     this.periods = periods;
+    this.tally = tally;
     this.events = events;
   }
 
@@ -141,7 +144,7 @@ public class FollowUps {
         .single();
     long id = insert(actor, f, a);
     periods.refresh(e.id(), f.visitOn().getYear());
-    periods.tally(f.visitOn(), actor.facilityCode(), f.systolic(), 1);
+    tally.count(f.visitOn(), actor.facilityCode(), f.systolic(), 1);
     events.publishEvent(IndicatorInputsChanged.on(f.visitOn()));
     // A visit older than the latest one recorded does not move the schedule back.
     boolean latest = e.lastVisitOn() == null || !f.visitOn().isBefore(e.lastVisitOn());

@@ -80,27 +80,6 @@ class VisitPeriods {
     refreshLatest(enrolmentId);
   }
 
-  /**
-   * Counts a follow-up recorded ({@code sign} 1) or voided (-1) at {@code facility} in the reading
-   * tally of the data-quality signal. The first statement creates the row without a race (a
-   * concurrent twin waits and does nothing); the second counts under the row's lock.
-   */
-  void tally(LocalDate visitOn, String facility, Integer systolic, int sign) {
-    int year = visitOn.getYear();
-    jdbc.sql(
-            "INSERT INTO chronic.reading_tally (year, facility_code, visits, below, above)"
-                + " VALUES (?, ?, 0, 0, 0) ON CONFLICT DO NOTHING")
-        .params(year, facility)
-        .update();
-    boolean below = systolic != null && systolic >= 130 && systolic <= 139;
-    boolean above = systolic != null && systolic >= 140 && systolic <= 149;
-    jdbc.sql(
-            "UPDATE chronic.reading_tally SET visits = visits + ?, below = below + ?,"
-                + " above = above + ? WHERE year = ? AND facility_code = ?")
-        .params(sign, below ? sign : 0, above ? sign : 0, year, facility)
-        .update();
-  }
-
   private void refreshLatest(long enrolmentId) {
     List<Object[]> latest =
         jdbc.sql(

@@ -93,7 +93,7 @@ class ConditionWriter implements ResourceWriter<Condition> {
   @Override
   public IdType create(Condition condition, Actor actor, WriteSession session) {
     ResidentSummary resident =
-        subjects.referenced(actor, condition.getSubject(), "Condition.subject");
+        subjects.referenced(actor, condition.getSubject(), "Condition.subject", session);
     Diagnoses.Diagnosis diagnosis = Diagnoses.of(condition.getCode());
     LocalDate recorded =
         condition.hasRecordedDate()

@@ -53,7 +53,7 @@ class EncounterWriter implements ResourceWriter<Encounter> {
   public IdType create(Encounter encounter, Actor actor, WriteSession session) {
     Refusals.require(actor, Privilege.CHRONIC_EDIT);
     ResidentSummary resident =
-        subjects.referenced(actor, encounter.getSubject(), "Encounter.subject");
+        subjects.referenced(actor, encounter.getSubject(), "Encounter.subject", session);
     String classCode = encounter.getClass_().getCode();
     if (encounter.getClass_().hasSystem()
             && !VisitMapping.ACT_CODE.equals(encounter.getClass_().getSystem())

@@ -61,7 +61,7 @@ class ObservationWriter implements ResourceWriter<Observation> {
     Measurement m = Measurements.read(observation);
     check(m);
     ResidentSummary resident =
-        subjects.referenced(actor, observation.getSubject(), "Observation.subject");
+        subjects.referenced(actor, observation.getSubject(), "Observation.subject", session);
     LocalDate on =
         observation.hasEffectiveDateTimeType()
             ? EncounterWriter.day(observation.getEffectiveDateTimeType().getValueAsString())

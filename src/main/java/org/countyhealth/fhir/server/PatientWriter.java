@@ -143,11 +143,19 @@ class PatientWriter implements BatchWriter<Patient> {
     if (!"Organization".equals(ref.getReferenceElement().getResourceType())
         || code == null
         || !actor.scope().includes(code)
-        || !known.computeIfAbsent(code, c -> facilities.find(c).isPresent())) {
+        || !exists(code, actor, known)) {
       throw PatientRequests.refused(
           "managingOrganization 须为您数据范围内的机构：" + ref.getReference(), "Patient.managingOrganization");
     }
     return code;
+  }
+
+  /**
+   * A scope other than the whole consortium lists existing facilities only; the whole consortium's
+   * includes any code, so the code is looked up (once per request).
+   */
+  private boolean exists(String code, Actor actor, Map<String, Boolean> known) {
+    return !actor.scope().all() || known.computeIfAbsent(code, c -> facilities.find(c).isPresent());
   }
 
   /** The first generalPractitioner, when given, must be a staff member of the actor's scope. */

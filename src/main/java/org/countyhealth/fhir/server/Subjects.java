@@ -2,6 +2,8 @@ package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Subjects {
 
+  private static final String SEEN = Subjects.class.getName() + ".seen";
+
   private final Residents residents;
   private final AuditTrail auditTrail;
 
@@ -35,15 +39,23 @@ class Subjects {
 
   /**
    * The {@code Patient/123} a resource being written refers to: 422 at {@code location} if none.
+   * Looked up once per request: a bundle's entries about one patient share the answer.
    */
-  ResidentSummary referenced(Actor actor, Reference reference, String location) {
+  ResidentSummary referenced(
+      Actor actor, Reference reference, String location, WriteSession session) {
     String ref = reference == null ? null : reference.getReference();
     if (ref == null || !ref.matches("Patient/\\d{1,18}")) {
       throw Refusals.unprocessable("须引用本平台的患者（Patient/{id}），收到：" + ref, location);
     }
     long id = Long.parseLong(ref.substring("Patient/".length()));
-    return visible(actor, id)
+    return visible(actor, id, session)
         .orElseThrow(() -> Refusals.unprocessable("找不到患者 " + ref + "，或该患者不在您的数据范围内", location));
+  }
+
+  /** {@link #visible(Actor, long)}, looked up once per request. */
+  Optional<ResidentSummary> visible(Actor actor, long residentId, WriteSession session) {
+    Map<Long, Optional<ResidentSummary>> seen = session.attribute(SEEN, HashMap::new);
+    return seen.computeIfAbsent(residentId, id -> visible(actor, id));
   }
 
   /** The patient of a search ({@code patient=123} or {@code Patient/123}); 400 without one. */

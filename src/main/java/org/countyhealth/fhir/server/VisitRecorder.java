@@ -63,7 +63,7 @@ class VisitRecorder {
     EncounterLinks.Row row = links.find(encounterId).orElseThrow();
     ResidentSummary resident =
         subjects
-            .visible(actor, row.residentId())
+            .visible(actor, row.residentId(), session)
             .orElseThrow(() -> Refusals.unprocessable("找不到该患者", "Encounter.subject"));
     Map<Kind, Measurement> by = new HashMap<>();
     Map<String, String> locations = new HashMap<>();
