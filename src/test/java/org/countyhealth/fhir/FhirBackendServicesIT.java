@@ -91,20 +91,24 @@ class FhirBackendServicesIT {
   @Test
   void aKeyRegisteredClientGetsATokenWithASignedAssertionAndReadsPatientsStatelessly()
       throws Exception {
-    HttpResponse<String> discovery =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/.well-known/smart-configuration"))
-                .header("Accept", "application/json")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(discovery.statusCode()).isEqualTo(200);
-    assertThat(discovery.body())
-        .contains("\"token_endpoint\":\"" + tokenUrl + "\"")
-        .contains("\"private_key_jwt\"")
-        .contains("\"RS384\"")
-        .contains("\"client_credentials\"")
-        .contains("system/Patient.read");
+    // Discovery, unauthenticated, at the root and (as SMART clients look) under the FHIR base.
+    for (String path :
+        List.of("/.well-known/smart-configuration", "/fhir/.well-known/smart-configuration")) {
+      HttpResponse<String> discovery =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Accept", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(discovery.statusCode()).as(path).isEqualTo(200);
+      assertThat(discovery.body())
+          .contains("\"token_endpoint\":\"" + tokenUrl + "\"")
+          .contains("\"private_key_jwt\"")
+          .contains("\"client_secret_basic\"")
+          .contains("\"RS384\"")
+          .contains("\"client_credentials\"")
+          .contains("system/Patient.read");
+    }
 
     String clientId = register(ClientKeys.jwks(keys), "RESIDENT_VIEW", "FACILITY_VIEW");
     assertThat(

@@ -16,6 +16,7 @@ import org.countyhealth.security.SystemClients.ClientSummary;
 import org.countyhealth.security.rules.PublicKeySet;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -154,9 +155,15 @@ class SystemClientStore {
     jdbc.sql("DELETE FROM security.client_assertion_jti WHERE client = ? AND jti = ?")
         .params(client, jti)
         .update();
-    jdbc.sql("INSERT INTO security.client_assertion_jti (client, jti, expires_at) VALUES (?, ?, ?)")
-        .params(client, jti, utc(expires))
-        .update();
+    try {
+      jdbc.sql(
+              "INSERT INTO security.client_assertion_jti (client, jti, expires_at) VALUES (?, ?, ?)")
+          .params(client, jti, utc(expires))
+          .update();
+    } catch (DuplicateKeyException e) {
+      // The same assertion presented twice at once; the refusal rolls the transaction back.
+      return false;
+    }
     return true;
   }
 

@@ -133,6 +133,7 @@ class SecurityConfig {
                         "/login/**",
                         "/oauth/token",
                         "/.well-known/smart-configuration",
+                        "/fhir/.well-known/smart-configuration",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/error")
