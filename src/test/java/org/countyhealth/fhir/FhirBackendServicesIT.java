@@ -220,6 +220,40 @@ class FhirBackendServicesIT {
   }
 
   @Test
+  void rotatedKeysReplaceTheOldOnesAndABadSetIsRefusedBesideTheField() throws Exception {
+    String clientId = register(ClientKeys.jwks(keys), "RESIDENT_VIEW");
+    long id =
+        jdbc.sql("SELECT id FROM security.system_client WHERE client_id = ?")
+            .param(clientId)
+            .query(Long.class)
+            .single();
+    ClientKeys next = ClientKeys.ec("his-next-" + UUID.randomUUID());
+
+    HttpResponse<String> bad =
+        admin.post(
+            "/system-clients/" + id + "/keys",
+            "application/x-www-form-urlencoded",
+            "jwks=" + enc("{\"keys\":[]}"));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(bad.body()).contains("id=\"keys-" + id + "-error\"").contains("至少包含一个公钥");
+    HttpResponse<String> rotated =
+        admin.post(
+            "/system-clients/" + id + "/keys",
+            "application/x-www-form-urlencoded",
+            "jwks=" + enc(ClientKeys.jwks(next)));
+    assertThat(rotated.statusCode()).isEqualTo(302);
+
+    HttpResponse<String> old =
+        token(assertion(clientId, tokenUrl, "j-" + UUID.randomUUID()), "system/Patient.read");
+    assertThat(old.statusCode()).isEqualTo(401);
+    assertThat(old.body()).contains("kid 不在该客户端登记的公钥中");
+    HttpResponse<String> fresh =
+        token(next.sign(claims(clientId, tokenUrl, "j-" + UUID.randomUUID())), "system/Patient.rs");
+    assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+    assertThat(fresh.body()).contains("\"scope\":\"system/Patient.rs\"");
+  }
+
+  @Test
   void aBadBearerTokenIsA401WithABearerChallengeAndNoSession() throws Exception {
     long mark = audit.mark();
     HttpResponse<String> response = bearer("/fhir/Patient?name=x", "not-a-token");
