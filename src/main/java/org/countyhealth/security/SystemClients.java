@@ -8,8 +8,9 @@ import org.countyhealth.shared.Privilege;
 
 /**
  * System clients: a member's HIS (or LIS, PACS…) registered with its facility, authenticating with
- * client credentials for a short-lived bearer token (docs/adr/0006). An administrator registers and
- * revokes them within their own data scope.
+ * client credentials (a secret, or a JWT signed with its registered key: SMART Backend Services)
+ * for a short-lived bearer token (docs/adr/0007). An administrator registers and revokes them
+ * within their own data scope.
  */
 public interface SystemClients {
 
@@ -24,11 +25,29 @@ public interface SystemClients {
           Privilege.CHRONIC_EDIT,
           Privilege.REFERRAL_CREATE);
 
-  /** What an administrator fills in. */
-  record NewClient(String name, String facilityCode, Set<Privilege> privileges) {}
+  /**
+   * What an administrator fills in. {@code jwks}: the client's public JWK set for SMART Backend
+   * Services (private_key_jwt), or blank; without it a secret is always generated, with it only
+   * when {@code withSecret}.
+   */
+  record NewClient(
+      String name,
+      String facilityCode,
+      Set<Privilege> privileges,
+      String jwks,
+      boolean withSecret) {
 
-  /** The credentials of a new client; the secret is shown once and never stored in clear. */
-  record Registered(long id, String clientId, String secret) {}
+    /** A client that authenticates with a secret only. */
+    public NewClient(String name, String facilityCode, Set<Privilege> privileges) {
+      this(name, facilityCode, privileges, null, true);
+    }
+  }
+
+  /**
+   * The credentials of a new client: the secret (null when none was generated) is shown once and
+   * never stored in clear; {@code keyIds} are the kid values of its registered public keys.
+   */
+  record Registered(long id, String clientId, String secret, List<String> keyIds) {}
 
   /** A registered client as the administrators' page lists it. */
   record ClientSummary(
@@ -39,7 +58,9 @@ public interface SystemClients {
       Set<Privilege> privileges,
       Instant createdAt,
       String createdBy,
-      Instant revokedAt) {
+      Instant revokedAt,
+      boolean hasSecret,
+      List<String> keyIds) {
 
     public boolean revoked() {
       return revokedAt != null;
@@ -47,6 +68,9 @@ public interface SystemClients {
   }
 
   Registered register(Actor admin, NewClient client);
+
+  /** Replaces a client's public JWK set (key rotation); its tokens stay valid until they expire. */
+  void replaceKeys(Actor admin, long id, String jwks);
 
   void revoke(Actor admin, long id);
 

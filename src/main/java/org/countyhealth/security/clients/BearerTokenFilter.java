@@ -16,18 +16,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer …} on the FHIR interface and the import API: the system client's
- * actor for this request only (nothing goes into a session, so CSRF does not apply). A bad or
- * expired token is a 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}. Every FHIR
- * call of a client is audited here (the FHIR servlet is outside Spring MVC); the import API is
- * audited by the MVC interceptor like the pages.
+ * {@code Authorization: Bearer …} on the FHIR interface and the import API, in the stateless bearer
+ * chain (SecurityConfig): the system client's actor for this request only. A bad or expired token
+ * is a 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}. Every FHIR call of a client
+ * is audited here (the FHIR servlet is outside Spring MVC); the import API is audited by the MVC
+ * interceptor like the pages.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
   static final String CALL = "FHIR_CLIENT_CALL";
-
-  /** SessionManagementFilter's marker (its FILTER_APPLIED constant is private). */
-  static final String SESSION_MANAGEMENT_APPLIED = "__spring_security_session_mgmt_filter_applied";
 
   private final SystemClientDirectory directory;
   private final AuditTrail audit;
@@ -54,19 +51,15 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean fhir = path.equals("/fhir") || path.startsWith("/fhir/");
     if (!fhir && !path.startsWith("/api/v1/fhir-imports")) {
-      refuse(request, response, false, "访问令牌只能用于 FHIR 接口和导入接口");
+      refuse(request, response, "访问令牌只能用于 FHIR 接口和导入接口");
       return;
     }
     Optional<Actor> actor =
         directory.actorOf(request.getHeader("Authorization").substring(7).strip());
     if (actor.isEmpty()) {
-      refuse(request, response, fhir, "访问令牌无效或已过期，请重新获取");
+      refuse(request, response, "访问令牌无效或已过期，请重新获取");
       return;
     }
-    // No session for a bearer request: the session-management filter would otherwise treat each
-    // call as a new login, create a session and apply the per-account session cap (the third call
-    // of a client was refused with 401). Its own "already applied" marker makes it skip.
-    request.setAttribute(SESSION_MANAGEMENT_APPLIED, Boolean.TRUE);
     ClientPrincipal principal = new ClientPrincipal(actor.get());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
@@ -90,12 +83,51 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(
-      HttpServletRequest request, HttpServletResponse response, boolean fhir, String message)
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String message)
       throws IOException {
     audit.record("FHIR_CLIENT_TOKEN_REJECTED", "SystemClient", null, AuditResult.REFUSED);
-    response.setStatus(401);
-    response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    unauthorized(request, response, message);
+  }
+
+  /** 401 for a bearer request: an OperationOutcome on /fhir, problem details elsewhere. */
+  public static void unauthorized(
+      HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+    write(
+        request,
+        response,
+        401,
+        "Bearer error=\"invalid_token\"",
+        "login",
+        "TOKEN_INVALID",
+        message);
+  }
+
+  /** 403 for a bearer request whose client lacks the privilege. */
+  public static void forbidden(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(
+        request,
+        response,
+        403,
+        "Bearer error=\"insufficient_scope\"",
+        "forbidden",
+        "ACCESS_DENIED",
+        "该系统客户端没有执行此操作的权限");
+  }
+
+  private static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String challenge,
+      String issueCode,
+      String code,
+      String message)
+      throws IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean fhir = path.equals("/fhir") || path.startsWith("/fhir/");
+    response.setStatus(status);
+    response.setHeader("WWW-Authenticate", challenge);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (fhir) {
       response.setContentType("application/fhir+json");
@@ -103,7 +135,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
           .getWriter()
           .write(
               "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                  + "\"code\":\"login\",\"diagnostics\":\""
+                  + "\"code\":\""
+                  + issueCode
+                  + "\",\"diagnostics\":\""
                   + message
                   + "\",\"expression\":[\"Authorization\"]}]}");
     } else {
@@ -111,10 +145,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       response
           .getWriter()
           .write(
-              "{\"type\":\"urn:countyhealth:error:TOKEN_INVALID\",\"title\":\"Unauthorized\","
-                  + "\"status\":401,\"detail\":\""
+              "{\"type\":\"urn:countyhealth:error:"
+                  + code
+                  + "\",\"title\":\""
+                  + (status == 401 ? "Unauthorized" : "Forbidden")
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
                   + message
-                  + "\",\"code\":\"TOKEN_INVALID\"}");
+                  + "\",\"code\":\""
+                  + code
+                  + "\"}");
     }
   }
 }

@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.FacilitySummary;
 import org.countyhealth.security.SystemClients;
 import org.countyhealth.security.clients.SystemClientStore.StoredClient;
+import org.countyhealth.security.rules.ClientAssertion;
+import org.countyhealth.security.rules.PublicKeySet;
+import org.countyhealth.security.rules.SmartScopes;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.DataScope;
@@ -30,8 +34,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers system clients, issues their bearer tokens (client credentials) and turns a token back
- * into the client's actor: its facility and children as data scope, its granted privileges.
+ * Registers system clients, issues their bearer tokens (client credentials: a secret or a SMART
+ * Backend Services client assertion) and turns a token back into the client's actor: its facility
+ * and children as data scope, its granted privileges.
  */
 @Service
 @Transactional
@@ -42,8 +47,22 @@ public class SystemClientDirectory implements SystemClients {
 
   static final String ROLE = "SYSTEM_CLIENT";
 
-  /** A token as the token endpoint answers it. */
-  public record IssuedToken(String value, long expiresInSeconds, Set<Privilege> privileges) {}
+  /** A token as the token endpoint answers it; {@code scope} as granted (RFC 6749 §5.1). */
+  public record IssuedToken(String value, long expiresInSeconds, String scope) {}
+
+  /** A refused token request: an RFC 6749 §5.2 error code and its Chinese description. */
+  public static final class TokenRefused extends RuntimeException {
+    private final String error;
+
+    public TokenRefused(String error, String description) {
+      super(description, null, false, false);
+      this.error = error;
+    }
+
+    public String error() {
+      return error;
+    }
+  }
 
   private final SystemClientStore store;
   private final Facilities facilities;
@@ -84,29 +103,65 @@ public class SystemClientDirectory implements SystemClients {
       throw new BusinessException(
           "CLIENT_PRIVILEGE_NOT_GRANTABLE", "只能授予 FHIR 接口相关的权限", "privileges");
     }
+    String jwks = blankToNull(client.jwks());
+    List<String> keyIds = jwks == null ? List.of() : keys(jwks).kids();
     String clientId = "his-" + HexFormat.of().formatHex(bytes(8));
-    String secret = base64(bytes(32));
+    String secret = jwks == null || client.withSecret() ? base64(bytes(32)) : null;
     long id =
         store.insert(
             clientId,
             name,
             facility.get().licenceCode(),
-            encoder.encode(secret),
+            secret == null ? null : encoder.encode(secret),
+            jwks,
             privileges,
             admin.username(),
             clock.instant());
-    return new Registered(id, clientId, secret);
+    return new Registered(id, clientId, secret, keyIds);
+  }
+
+  @Override
+  @PreAuthorize("hasAuthority('ACCOUNT_MANAGE')")
+  public void replaceKeys(Actor admin, long id, String jwks) {
+    StoredClient client = inScope(admin, id);
+    if (client.summary().revoked()) {
+      throw new BusinessException("CLIENT_REVOKED", "该客户端已吊销，不能更新公钥", "jwks");
+    }
+    String text = blankToNull(jwks);
+    if (text == null && client.secretHash() == null) {
+      throw new BusinessException("CLIENT_KEYS_MISSING", "该客户端没有密钥，公钥不能为空", "jwks");
+    }
+    if (text != null) {
+      keys(text);
+    }
+    store.replaceJwks(id, text);
+  }
+
+  /** Parses a pasted JWK set; its problems are shown beside the field. */
+  private static PublicKeySet keys(String jwks) {
+    try {
+      return PublicKeySet.parse(jwks);
+    } catch (IllegalArgumentException e) {
+      throw new BusinessException("CLIENT_JWKS_INVALID", e.getMessage(), "jwks");
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   @Override
   @PreAuthorize("hasAuthority('ACCOUNT_MANAGE')")
   public void revoke(Actor admin, long id) {
-    StoredClient client =
-        store
-            .byId(id)
-            .filter(c -> admin.scope().includes(c.summary().facilityCode()))
-            .orElseThrow(() -> new NotFound("CLIENT_NOT_FOUND", "系统客户端不存在或不在您的管理范围内"));
+    StoredClient client = inScope(admin, id);
     store.revoke(client.summary().id(), admin.username(), clock.instant());
+  }
+
+  private StoredClient inScope(Actor admin, long id) {
+    return store
+        .byId(id)
+        .filter(c -> admin.scope().includes(c.summary().facilityCode()))
+        .orElseThrow(() -> new NotFound("CLIENT_NOT_FOUND", "系统客户端不存在或不在您的管理范围内"));
   }
 
   @Override
@@ -117,34 +172,81 @@ public class SystemClientDirectory implements SystemClients {
   }
 
   /**
-   * Client credentials for a token; empty for an unknown or revoked client or a wrong secret (the
-   * same hashing time in every case, so answers do not tell which client ids exist).
+   * Client credentials (secret) for a token. An unknown or revoked client, a client without a
+   * secret and a wrong secret are all {@code invalid_client}, after the same hashing time (so
+   * answers do not tell which client ids exist). {@code scope}: optional, narrows the token.
    */
-  public Optional<IssuedToken> issue(String clientId, String secret) {
+  public IssuedToken issue(String clientId, String secret, String scope) {
     Optional<StoredClient> client =
         clientId == null ? Optional.empty() : store.byClientId(clientId.strip());
-    String given = secret == null ? "" : secret;
+    String hash = client.map(StoredClient::secretHash).orElse(null);
     boolean matches =
-        encoder.matches(given, client.map(StoredClient::secretHash).orElse(dummyHash));
-    if (client.isEmpty() || !matches || client.get().summary().revoked()) {
-      return Optional.empty();
+        encoder.matches(secret == null ? "" : secret, hash != null ? hash : dummyHash);
+    if (client.isEmpty() || hash == null || !matches || client.get().summary().revoked()) {
+      throw new TokenRefused("invalid_client", "客户端标识或密钥错误，或该客户端已被吊销");
+    }
+    return token(client.get().summary(), scope);
+  }
+
+  /**
+   * SMART Backend Services: a client assertion (a JWT signed with one of the client's registered
+   * keys, for {@code audience} = the token endpoint URL) for a token; {@code scope} is required.
+   */
+  public IssuedToken issueForAssertion(String assertion, String audience, String scope) {
+    ClientAssertion jwt = ClientAssertion.parse(assertion);
+    StoredClient client =
+        Optional.ofNullable(jwt.issuer())
+            .flatMap(store::byClientId)
+            .filter(c -> !c.summary().revoked() && c.jwks() != null)
+            .orElseThrow(() -> new TokenRefused("invalid_client", "客户端不存在、已被吊销或未登记公钥（JWT 的 iss）"));
+    if (scope == null || scope.isBlank()) {
+      throw new TokenRefused("invalid_scope", "缺少 scope（如 system/Patient.read）");
+    }
+    Instant now = clock.instant();
+    long id = client.summary().id();
+    jwt.verify(
+        PublicKeySet.parse(client.jwks()),
+        audience,
+        now,
+        (jti, expires) -> store.firstUseOfJti(id, jti, expires, now));
+    return token(client.summary(), scope);
+  }
+
+  private IssuedToken token(ClientSummary client, String scope) {
+    Set<Privilege> privileges;
+    String granted;
+    if (scope == null || scope.isBlank()) {
+      privileges = null;
+      granted =
+          client.privileges().stream().map(Enum::name).sorted().collect(Collectors.joining(" "));
+    } else {
+      SmartScopes.Grant grant;
+      try {
+        grant = SmartScopes.grant(scope, client.privileges());
+      } catch (IllegalArgumentException e) {
+        throw new TokenRefused("invalid_scope", e.getMessage());
+      }
+      if (grant.privileges().isEmpty()) {
+        throw new TokenRefused("invalid_scope", "所请求的 scope 均未授予该客户端");
+      }
+      privileges = grant.privileges();
+      granted = String.join(" ", grant.scopes());
     }
     String token = base64(bytes(32));
     Instant now = clock.instant();
-    store.insertToken(hash(token), client.get().summary().id(), now, now.plus(TOKEN_LIFETIME));
-    return Optional.of(
-        new IssuedToken(token, TOKEN_LIFETIME.toSeconds(), client.get().summary().privileges()));
+    store.insertToken(hash(token), client.id(), privileges, now, now.plus(TOKEN_LIFETIME));
+    return new IssuedToken(token, TOKEN_LIFETIME.toSeconds(), granted);
   }
 
   /** The actor of a valid bearer token. */
   @Transactional(readOnly = true)
   Optional<Actor> actorOf(String token) {
-    return store.byToken(hash(token), clock.instant()).map(c -> actor(c.summary()));
+    return store.byToken(hash(token), clock.instant()).map(t -> actor(t.client(), t.privileges()));
   }
 
-  private Actor actor(ClientSummary client) {
+  private Actor actor(ClientSummary client, Set<Privilege> granted) {
     Set<String> privileges = new TreeSet<>();
-    client.privileges().forEach(p -> privileges.add(p.name()));
+    granted.forEach(p -> privileges.add(p.name()));
     // Negative: never mistaken for an account id in the audit trail.
     return new Actor(
         -client.id(),

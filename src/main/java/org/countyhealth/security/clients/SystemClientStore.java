@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.countyhealth.security.SystemClients.ClientSummary;
+import org.countyhealth.security.rules.PublicKeySet;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,12 +25,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SystemClientStore {
 
-  /** A client with what authentication needs. */
-  record StoredClient(ClientSummary summary, String secretHash) {}
+  /** A client with what authentication needs: a secret's hash, a JWK set, or both. */
+  record StoredClient(ClientSummary summary, String secretHash, String jwks) {}
+
+  /** The client of a token and the privileges the token carries. */
+  record TokenOwner(ClientSummary client, Set<Privilege> privileges) {}
 
   private static final String COLUMNS =
       "c.id, c.client_id, c.name, c.facility_code, c.privileges, c.created_at, c.created_by,"
-          + " c.revoked_at, c.secret_hash";
+          + " c.revoked_at, c.secret_hash, c.jwks";
 
   private final JdbcClient jdbc;
 
@@ -41,21 +46,16 @@ class SystemClientStore {
       String name,
       String facilityCode,
       String secretHash,
+      String jwks,
       Set<Privilege> privileges,
       String createdBy,
       Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO security.system_client (client_id, name, facility_code, secret_hash,"
-                + " privileges, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " jwks, privileges, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            clientId,
-            name,
-            facilityCode,
-            secretHash,
-            privileges.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-            utc(now),
-            createdBy)
+            clientId, name, facilityCode, secretHash, jwks, names(privileges), utc(now), createdBy)
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
   }
@@ -94,37 +94,99 @@ class SystemClientStore {
     jdbc.sql("DELETE FROM security.system_token WHERE client = ?").param(id).update();
   }
 
-  void insertToken(String tokenHash, long client, Instant issued, Instant expires) {
+  void insertToken(
+      String tokenHash, long client, Set<Privilege> privileges, Instant issued, Instant expires) {
     jdbc.sql(
-            "INSERT INTO security.system_token (token_hash, client, issued_at, expires_at)"
-                + " VALUES (?, ?, ?, ?)")
-        .params(tokenHash, client, utc(issued), utc(expires))
+            "INSERT INTO security.system_token (token_hash, client, privileges, issued_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?)")
+        .params(tokenHash, client, names(privileges), utc(issued), utc(expires))
         .update();
   }
 
-  /** The unrevoked client holding a token that has not expired at {@code now}. */
-  Optional<StoredClient> byToken(String tokenHash, Instant now) {
+  /**
+   * The unrevoked client holding a token that has not expired at {@code now}, with the token's
+   * privileges (those of the client when the token was not narrowed by a scope).
+   */
+  Optional<TokenOwner> byToken(String tokenHash, Instant now) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM security.system_token t JOIN security.system_client c ON c.id = t.client"
-                + " WHERE t.token_hash = ? AND t.expires_at > ? AND c.revoked_at IS NULL")
+                + ", t.privileges AS token_privileges FROM security.system_token t JOIN"
+                + " security.system_client c ON c.id = t.client WHERE t.token_hash = ? AND"
+                + " t.expires_at > ? AND c.revoked_at IS NULL")
         .params(tokenHash, utc(now))
-        .query(SystemClientStore::map)
+        .query(
+            (rs, row) -> {
+              ClientSummary client = map(rs, row).summary();
+              String narrowed = rs.getString("token_privileges");
+              Set<Privilege> privileges =
+                  narrowed == null ? EnumSet.copyOf(client.privileges()) : privileges(narrowed);
+              privileges.retainAll(client.privileges());
+              return new TokenOwner(client, privileges);
+            })
         .optional();
   }
 
   int deleteExpiredTokens(Instant now) {
+    jdbc.sql("DELETE FROM security.client_assertion_jti WHERE expires_at <= ?")
+        .param(utc(now))
+        .update();
     return jdbc.sql("DELETE FROM security.system_token WHERE expires_at <= ?")
         .param(utc(now))
         .update();
   }
 
-  private static StoredClient map(ResultSet rs, int row) throws SQLException {
+  /**
+   * Records a client assertion's jti until it expires; false when the client already used it and it
+   * has not expired (a replay). Two concurrent uses: the primary key refuses the second.
+   */
+  boolean firstUseOfJti(long client, String jti, Instant expires, Instant now) {
+    boolean used =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM security.client_assertion_jti WHERE client = ? AND jti = ?"
+                        + " AND expires_at > ?")
+                .params(client, jti, utc(now))
+                .query(Long.class)
+                .single()
+            > 0;
+    if (used) {
+      return false;
+    }
+    jdbc.sql("DELETE FROM security.client_assertion_jti WHERE client = ? AND jti = ?")
+        .params(client, jti)
+        .update();
+    try {
+      jdbc.sql(
+              "INSERT INTO security.client_assertion_jti (client, jti, expires_at) VALUES (?, ?, ?)")
+          .params(client, jti, utc(expires))
+          .update();
+    } catch (DuplicateKeyException e) {
+      // The same assertion presented twice at once; the refusal rolls the transaction back.
+      return false;
+    }
+    return true;
+  }
+
+  void replaceJwks(long id, String jwks) {
+    jdbc.sql("UPDATE security.system_client SET jwks = ? WHERE id = ?").params(jwks, id).update();
+  }
+
+  private static String names(Set<Privilege> privileges) {
+    return privileges == null
+        ? null
+        : privileges.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  private static Set<Privilege> privileges(String names) {
     Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
-    Arrays.stream(rs.getString("privileges").split(","))
+    Arrays.stream(names.split(","))
         .filter(p -> !p.isBlank())
         .forEach(p -> privileges.add(Privilege.valueOf(p)));
+    return privileges;
+  }
+
+  private static StoredClient map(ResultSet rs, int row) throws SQLException {
+    Set<Privilege> privileges = privileges(rs.getString("privileges"));
     return new StoredClient(
         new ClientSummary(
             rs.getLong("id"),
@@ -134,8 +196,23 @@ class SystemClientStore {
             privileges,
             instant(rs.getTimestamp("created_at")),
             rs.getString("created_by"),
-            instant(rs.getTimestamp("revoked_at"))),
-        rs.getString("secret_hash"));
+            instant(rs.getTimestamp("revoked_at")),
+            rs.getString("secret_hash") != null,
+            keyIds(rs.getString("jwks"))),
+        rs.getString("secret_hash"),
+        rs.getString("jwks"));
+  }
+
+  /** Stored sets were validated when registered; an unreadable one lists no keys. */
+  private static List<String> keyIds(String jwks) {
+    if (jwks == null) {
+      return List.of();
+    }
+    try {
+      return PublicKeySet.parse(jwks).kids();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   private static LocalDateTime utc(Instant instant) {

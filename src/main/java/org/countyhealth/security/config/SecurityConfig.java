@@ -1,5 +1,6 @@
 package org.countyhealth.security.config;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
@@ -15,11 +16,13 @@ import org.countyhealth.security.rules.SlidingWindowLimit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
@@ -35,6 +38,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.RegisterSessionAuthenticationStrategy;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -58,7 +62,56 @@ class SecurityConfig {
           + " font-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self';"
           + " object-src 'none'";
 
+  /**
+   * System clients (docs/adr/0007): every request carrying {@code Authorization: Bearer} has its
+   * own stateless chain, ahead of the pages' chain: no session is read or made, no CSRF (there is
+   * no cookie to ride on), no login redirect. The token is accepted on {@code /fhir/**} and the
+   * import API only; anything else with a bearer token, or a bad token, is a 401 with {@code
+   * WWW-Authenticate: Bearer}.
+   */
   @Bean
+  @Order(1)
+  SecurityFilterChain bearerSecurity(
+      HttpSecurity http, AuditTrail audit, SystemClientDirectory systemClients) throws Exception {
+    http.securityMatcher(BearerTokenFilter::carriesBearer)
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    // An error dispatch keeps the bearer header but not the authentication.
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            context -> context.securityContextRepository(new NullSecurityContextRepository()))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .addFilterBefore(new BearerTokenFilter(systemClients, audit), AuthorizationFilter.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(
+                        (request, response, exception) ->
+                            BearerTokenFilter.unauthorized(request, response, "请提供有效的访问令牌"))
+                    .accessDeniedHandler(
+                        (request, response, exception) ->
+                            BearerTokenFilter.forbidden(request, response)))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .frameOptions(frame -> frame.deny()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain webSecurity(
       HttpSecurity http,
       LoginHandlers handlers,
@@ -66,8 +119,7 @@ class SecurityConfig {
       SessionCaps caps,
       SlidingWindowLimit loginRate,
       Clock clock,
-      AuditTrail audit,
-      SystemClientDirectory systemClients)
+      AuditTrail audit)
       throws Exception {
     http.authorizeHttpRequests(
             authorize ->
@@ -80,6 +132,8 @@ class SecurityConfig {
                         "/login",
                         "/login/**",
                         "/oauth/token",
+                        "/.well-known/smart-configuration",
+                        "/fhir/.well-known/smart-configuration",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/error")
@@ -121,12 +175,10 @@ class SecurityConfig {
                 sessionRegistry,
                 new SimpleRedirectSessionInformationExpiredStrategy("/login?ended")))
         .addFilterBefore(new LoginRateFilter(loginRate, clock), CsrfFilter.class)
-        // System clients (docs/adr/0006): a bearer request has no session, so no CSRF token.
-        .addFilterBefore(new BearerTokenFilter(systemClients, audit), CsrfFilter.class)
+        // The token endpoint authenticates clients itself (no session, no cookie).
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(
-                    BearerTokenFilter::carriesBearer,
                     request ->
                         "/oauth/token"
                             .equals(

@@ -10,7 +10,8 @@ public record SecuritySettings(
     @DefaultValue Lockout lockout,
     @DefaultValue LoginRate loginRate,
     @DefaultValue Sessions sessions,
-    @DefaultValue Inactivity inactivity) {
+    @DefaultValue Inactivity inactivity,
+    @DefaultValue Clients clients) {
 
   /** Failures before the lock, and how long it lasts. */
   public record Lockout(
@@ -22,6 +23,12 @@ public record SecuritySettings(
 
   /** Concurrent sessions per account and in total. */
   public record Sessions(@DefaultValue("2") int perAccount, @DefaultValue("500") int total) {}
+
+  /**
+   * System clients. {@code tokenUrl}: the token endpoint's public URL, the {@code aud} a client
+   * assertion must name (docs/adr/0007); blank means this server's URL as the request shows it.
+   */
+  public record Clients(@DefaultValue("") String tokenUrl) {}
 
   /** How long an account may stay unused before it is disabled. */
   public record Inactivity(@DefaultValue("90d") Duration unused) {}

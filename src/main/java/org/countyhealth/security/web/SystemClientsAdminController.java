@@ -23,11 +23,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * System clients (a member's HIS…) within the administrator's scope: register one (its secret is
- * shown once, on the answer page, never again) and revoke it (its tokens stop working at once).
+ * System clients (a member's HIS…) within the administrator's scope: register one with its public
+ * JWK set (SMART Backend Services) and/or a secret (shown once, on the answer page, never again),
+ * replace its keys, and revoke it (its tokens stop working at once).
  */
 @Controller
 @PreAuthorize("hasAuthority('ACCOUNT_MANAGE')")
@@ -46,8 +48,23 @@ class SystemClientsAdminController {
     this.audit = audit;
   }
 
-  /** The registration form. */
-  record ClientForm(String name, String facilityCode, Set<Privilege> privileges) {}
+  /** The registration form; {@code jwks}: the public JWK set for private_key_jwt, optional. */
+  record ClientForm(
+      String name,
+      String facilityCode,
+      Set<Privilege> privileges,
+      String jwks,
+      Boolean withSecret) {
+
+    static ClientForm empty() {
+      return new ClientForm("", "", Set.of(), "", false);
+    }
+
+    /** An unticked checkbox sends nothing. */
+    boolean secretWanted() {
+      return Boolean.TRUE.equals(withSecret);
+    }
+  }
 
   /** One row of the list. */
   record ClientRow(
@@ -56,12 +73,13 @@ class SystemClientsAdminController {
       String name,
       String facility,
       String privileges,
+      String authentication,
       String created,
       boolean revoked) {}
 
   @GetMapping("/system-clients")
   String list(Model model) {
-    return page(model, new ClientForm("", "", Set.of()), Map.of(), null);
+    return page(model, ClientForm.empty(), Map.of(), null);
   }
 
   @PostMapping("/system-clients")
@@ -75,11 +93,13 @@ class SystemClientsAdminController {
               new NewClient(
                   form.name(),
                   form.facilityCode(),
-                  form.privileges() == null ? Set.of() : form.privileges()));
+                  form.privileges() == null ? Set.of() : form.privileges(),
+                  form.jwks(),
+                  form.secretWanted()));
       audit.describe("SYSTEM_CLIENT_REGISTER", "SystemClient", registered.clientId());
       // Shown on this answer only: no redirect, so the secret is never in a URL or a flash.
       response.setHeader("Cache-Control", "no-store");
-      return page(model, new ClientForm("", "", Set.of()), Map.of(), registered);
+      return page(model, ClientForm.empty(), Map.of(), registered);
     } catch (BusinessException e) {
       response.setStatus(422);
       return page(
@@ -92,6 +112,29 @@ class SystemClientsAdminController {
     clients.revoke(currentActor.require(), id);
     audit.describe("SYSTEM_CLIENT_REVOKE", "SystemClient", Long.toString(id));
     redirect.addFlashAttribute("message", "已吊销该系统客户端，其访问令牌立即失效。");
+    return "redirect:/system-clients";
+  }
+
+  /**
+   * Key rotation: the client's new public JWK set (blank removes it if the client has a secret).
+   */
+  @PostMapping("/system-clients/{id}/keys")
+  String replaceKeys(
+      @PathVariable long id,
+      @RequestParam(name = "jwks", required = false) String jwks,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    audit.describe("SYSTEM_CLIENT_KEYS_REPLACE", "SystemClient", Long.toString(id));
+    try {
+      clients.replaceKeys(currentActor.require(), id, jwks);
+    } catch (BusinessException e) {
+      response.setStatus(422);
+      model.addAttribute("keysClient", id);
+      model.addAttribute("keysText", jwks);
+      return page(model, ClientForm.empty(), Map.of("keys", e.getMessage()), null);
+    }
+    redirect.addFlashAttribute("message", "已更新该系统客户端的公钥。");
     return "redirect:/system-clients";
   }
 
@@ -108,6 +151,12 @@ class SystemClientsAdminController {
     return "security/system-clients";
   }
 
+  private static String authentication(ClientSummary c) {
+    String keys = c.keyIds().isEmpty() ? null : "公钥（kid：" + String.join("、", c.keyIds()) + "）";
+    String secret = c.hasSecret() ? "密钥" : null;
+    return keys != null && secret != null ? keys + "；" + secret : keys != null ? keys : secret;
+  }
+
   private ClientRow row(ClientSummary c) {
     String facility =
         facilities
@@ -120,6 +169,7 @@ class SystemClientsAdminController {
         c.name(),
         facility,
         c.privileges().stream().map(Privilege::label).sorted().collect(Collectors.joining("、")),
+        authentication(c),
         Times.format(c.createdAt()) + " " + c.createdBy(),
         c.revoked());
   }

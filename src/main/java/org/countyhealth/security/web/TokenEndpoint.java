@@ -1,0 +1,29 @@
+package org.countyhealth.security.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.countyhealth.security.config.SecuritySettings;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The token endpoint's absolute URL: what a client assertion's {@code aud} must be and what the
+ * SMART configuration publishes. Configured ({@code countyhealth.security.clients.token-url})
+ * behind a proxy; otherwise this server's URL as the request shows it.
+ */
+@Component
+class TokenEndpoint {
+
+  static final String PATH = "/oauth/token";
+
+  private final String configured;
+
+  TokenEndpoint(SecuritySettings settings) {
+    this.configured = settings.clients().tokenUrl().strip();
+  }
+
+  String url(HttpServletRequest request) {
+    return configured.isEmpty()
+        ? ServletUriComponentsBuilder.fromContextPath(request).path(PATH).build().toUriString()
+        : configured;
+  }
+}
