@@ -5,7 +5,9 @@ import static org.countyhealth.fhir.FhirPatientCreateIT.patient;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.countyhealth.AuditProbe;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.security.Accounts;
@@ -137,6 +139,28 @@ class FhirPatientBundleIT {
 
     assertRefusedAt(response, "Bundle.entry[3]", "Patient.identifier");
     assertThat(residents()).isEqualTo(residentsBefore);
+  }
+
+  @Test
+  void theSamePeopleInManyFilesOfOneImportAreRegisteredOnce() throws Exception {
+    // The job's workers take files at the same time: both may register the same person at once.
+    Patient a = patient("1", "1955-09-09", "符", "重复甲");
+    Patient b = patient("2", "1957-10-10", "符", "重复乙");
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < 8; i++) {
+      Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
+      for (Patient p : List.of(a, b)) {
+        bundle.addEntry().setResource(p).getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
+      }
+      files.put("copy-" + i + ".json", FHIR.newJsonParser().encodeResourceToString(bundle));
+    }
+    long residentsBefore = residents();
+
+    String report =
+        FhirImports.await(doctor, FhirImports.location(FhirImports.upload(doctor, files)));
+
+    assertThat(report).contains("\"created\":2", "\"existing\":14", "\"rejected\":0");
+    assertThat(residents()).isEqualTo(residentsBefore + 2);
   }
 
   private static void assertRefusedAt(HttpResponse<String> response, String... expressions) {

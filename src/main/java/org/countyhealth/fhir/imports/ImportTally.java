@@ -15,7 +15,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.StringType;
 
-/** The running counts of one job and its rejections, written to the job row as it goes. */
+/**
+ * The running counts of one job and its rejections, written to the job row as it goes. The job's
+ * workers share it: every method holds its lock.
+ */
 final class ImportTally {
 
   private static final Pattern ENTRY = Pattern.compile("Bundle\\.entry\\[(\\d+)]");
@@ -34,20 +37,20 @@ final class ImportTally {
     this.jobs = jobs;
   }
 
-  void save() {
+  synchronized void save() {
     jobs.progress(job, counts());
   }
 
-  ImportJob.Counts counts() {
+  synchronized ImportJob.Counts counts() {
     return new ImportJob.Counts(processed, created, existing, rejected, skipped, skippedByType);
   }
 
-  String summary() {
+  synchronized String summary() {
     return "新建 " + created + "，已存在 " + existing + "，跳过 " + skipped + "，拒绝 " + rejected;
   }
 
   /** A transaction (or an NDJSON line) that was stored. */
-  void transaction(Bundle bundle, BundleProcessor.Result result) {
+  synchronized void transaction(Bundle bundle, BundleProcessor.Result result) {
     processed += bundle.getEntry().size();
     created += result.created();
     existing += result.existing();
@@ -55,7 +58,8 @@ final class ImportTally {
   }
 
   /** A batch: each entry counted by its own status. */
-  void batch(String file, Bundle bundle, BundleProcessor.Result result, BundleProcessor processor) {
+  synchronized void batch(
+      String file, Bundle bundle, BundleProcessor.Result result, BundleProcessor processor) {
     processed += bundle.getEntry().size();
     created += result.created();
     existing += result.existing();
@@ -87,7 +91,7 @@ final class ImportTally {
    * A refused transaction stores nothing: each entry the refusal names is rejected with its reason,
    * every other entry the platform holds is rejected as rolled back with it.
    */
-  void refusedTransaction(
+  synchronized void refusedTransaction(
       String file, Bundle bundle, BaseServerResponseException refusal, BundleProcessor processor) {
     processed += bundle.getEntry().size();
     Set<Integer> named = new HashSet<>();
@@ -124,7 +128,8 @@ final class ImportTally {
     }
   }
 
-  void refusedLine(String file, String line, String type, BaseServerResponseException refusal) {
+  synchronized void refusedLine(
+      String file, String line, String type, BaseServerResponseException refusal) {
     processed++;
     rejected++;
     OperationOutcome outcome =
@@ -139,13 +144,13 @@ final class ImportTally {
             file, where.isEmpty() ? line : where, type, refusal.getStatusCode(), reason));
   }
 
-  void rejectLine(String file, String line, String type, int status, String reason) {
+  synchronized void rejectLine(String file, String line, String type, int status, String reason) {
     processed++;
     rejected++;
     jobs.reject(job, new ImportJob.Rejection(file, line, type, status, reason));
   }
 
-  void rejectFile(String file, String reason) {
+  synchronized void rejectFile(String file, String reason) {
     processed++;
     rejected++;
     jobs.reject(job, new ImportJob.Rejection(file, "整个文件", null, 400, reason));
