@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -23,6 +26,7 @@ import org.countyhealth.organization.TeamMembership;
 import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -38,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PractitionerRoleProvider implements IResourceProvider {
 
-  private static final int LIMIT = 100;
+  private static final int LIMIT = 1000;
   private static final Pattern STAFF_ID = Pattern.compile("staff-([0-9]{1,18})");
   private static final Pattern TEAM_ID = Pattern.compile("team-([0-9]{1,18})-([0-9]{1,18})");
 
@@ -82,17 +86,20 @@ class PractitionerRoleProvider implements IResourceProvider {
 
   /** By practitioner, organization (the facility or the team's centre) and role code. */
   @Search
-  public List<PractitionerRole> search(
+  public IBundleProvider search(
       @OptionalParam(name = PractitionerRole.SP_PRACTITIONER, targetTypes = Practitioner.class)
           ReferenceParam practitioner,
       @OptionalParam(name = PractitionerRole.SP_ORGANIZATION, targetTypes = Organization.class)
           ReferenceParam organization,
-      @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role) {
+      @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.STAFF_VIEW);
+    Window window = SearchPages.window(offset, count);
     Long staffId = null;
     if (practitioner != null) {
       if (!practitioner.getIdPart().matches("[0-9]{1,18}")) {
-        return List.of();
+        return SearchPages.of(window, List.of(), 0);
       }
       staffId = Long.valueOf(practitioner.getIdPart());
     }
@@ -119,7 +126,8 @@ class PractitionerRoleProvider implements IResourceProvider {
           .map(PractitionerRoleProvider::toFhir)
           .forEach(found::add);
     }
-    return found;
+    // Posts and team places are two lists, each read up to LIMIT: the page is cut from both.
+    return SearchPages.of(window, SearchPages.cut(window, found));
   }
 
   private List<PractitionerRole> posts(Actor actor, StaffCriteria criteria) {

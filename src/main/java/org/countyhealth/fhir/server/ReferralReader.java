@@ -15,6 +15,8 @@ import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.Referrals;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReferralReader {
-
-  private static final int LIMIT = 100;
 
   private final Referrals referrals;
   private final FhirAccess access;
@@ -54,18 +54,19 @@ class ReferralReader {
    * By patient, status (translated by {@code statuses} into the platform's states), requesting and
    * performing (receiving) organization.
    */
-  List<ReferralSummary> search(
+  Slice<ReferralSummary> search(
       ReferenceParam patient,
       TokenParam status,
       ReferenceParam requester,
       ReferenceParam performer,
       Function<String, Set<String>> statuses,
-      String action) {
+      String action,
+      Window window) {
     Actor actor = access.requireAny(Privilege.REFERRAL_CREATE, Privilege.REFERRAL_PROCESS);
     Long residentId = null;
     if (patient != null) {
       if (!patient.getIdPart().matches("[0-9]{1,18}")) {
-        return List.of();
+        return new Slice<>(List.of(), 0);
       }
       residentId = Long.valueOf(patient.getIdPart());
     }
@@ -76,14 +77,17 @@ class ReferralReader {
         throw new InvalidRequestException("不支持的状态：" + status.getValue());
       }
     }
-    List<ReferralSummary> found =
+    Slice<ReferralSummary> found =
         referrals.search(
             actor.scope(),
             new ReferralCriteria(
                 residentId, wanted, organization(requester), organization(performer)),
-            LIMIT);
-    found.forEach(
-        r -> auditTrail.record(action, "Referral", String.valueOf(r.id()), AuditResult.SUCCESS));
+            window);
+    found
+        .items()
+        .forEach(
+            r ->
+                auditTrail.record(action, "Referral", String.valueOf(r.id()), AuditResult.SUCCESS));
     return found;
   }
 

@@ -7,6 +7,8 @@ import org.countyhealth.organization.StaffProfile;
 import org.countyhealth.organization.TeamMembership;
 import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +23,10 @@ class StaffDirectory {
   }
 
   List<StaffProfile> search(DataScope scope, StaffCriteria c, int limit) {
+    return search(scope, c, Window.first(limit)).items();
+  }
+
+  Slice<StaffProfile> search(DataScope scope, StaffCriteria c, Window window) {
     ScopeFilter filter = ScopeFilter.of(scope, "s.facility_code");
     StringBuilder where = new StringBuilder(filter.sql());
     List<Object> params = new ArrayList<>(filter.params());
@@ -45,26 +51,34 @@ class StaffDirectory {
       where.append(" AND s.facility_code = ?");
       params.add(c.facilityCode().strip());
     }
-    params.add(limit);
-    return jdbc.sql(
-            "SELECT s.id, s.name, s.sex, s.facility_code, s.profession, s.title, s.licence_number,"
-                + " s.phone, s.active FROM organization.staff s WHERE "
-                + where
-                + " ORDER BY s.name, s.id LIMIT ?")
-        .params(params)
-        .query(
-            (rs, i) ->
-                new StaffProfile(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("sex"),
-                    rs.getString("facility_code"),
-                    OrganizationQueries.profession(rs.getString("profession")),
-                    OrganizationQueries.title(rs.getString("title")),
-                    rs.getString("licence_number"),
-                    rs.getString("phone"),
-                    rs.getBoolean("active")))
-        .list();
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM organization.staff s WHERE " + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    params.add(window.count());
+    params.add(window.offset());
+    List<StaffProfile> rows =
+        jdbc.sql(
+                "SELECT s.id, s.name, s.sex, s.facility_code, s.profession, s.title, s.licence_number,"
+                    + " s.phone, s.active FROM organization.staff s WHERE "
+                    + where
+                    + " ORDER BY s.name, s.id LIMIT ? OFFSET ?")
+            .params(params)
+            .query(
+                (rs, i) ->
+                    new StaffProfile(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("sex"),
+                        rs.getString("facility_code"),
+                        OrganizationQueries.profession(rs.getString("profession")),
+                        OrganizationQueries.title(rs.getString("title")),
+                        rs.getString("licence_number"),
+                        rs.getString("phone"),
+                        rs.getBoolean("active")))
+            .list();
+    return new Slice<>(rows, total);
   }
 
   List<TeamMembership> memberships(
