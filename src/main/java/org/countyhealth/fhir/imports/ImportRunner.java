@@ -78,7 +78,7 @@ class ImportRunner {
     try {
       bundle = parser(file).parseResource(Bundle.class, file.content());
     } catch (DataFormatException | ClassCastException e) {
-      tally.rejectFile(file.name(), "文件无法解析为 FHIR Bundle：" + reason(e));
+      tally.rejectFile(file.name(), "文件无法解析为 FHIR Bundle，请检查文件是否完整（解析器提示：" + reason(e) + "）");
       return;
     }
     for (BundleEntryComponent entry : bundle.getEntry()) {
@@ -111,7 +111,7 @@ class ImportRunner {
       try {
         resource = parser.parseResource(line);
       } catch (DataFormatException e) {
-        tally.rejectLine(file.name(), where, null, 400, "无法解析为 FHIR 资源：" + reason(e));
+        tally.rejectLine(file.name(), where, null, 400, "本行无法解析为 FHIR 资源（解析器提示：" + reason(e) + "）");
         continue;
       }
       Bundle single = new Bundle().setType(BundleType.TRANSACTION);
