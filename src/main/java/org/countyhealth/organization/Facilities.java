@@ -30,6 +30,10 @@ public interface Facilities {
   List<TeamMembership> teamMemberships(
       DataScope scope, Long staffId, String facilityCode, TeamRole role, int limit);
 
+  /** One window of {@link #teamMemberships}, by team and staff id, and the number of all. */
+  Slice<TeamMembership> teamMemberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, Window window);
+
   /** Facilities visible in the scope, ordered by level then name. */
   List<FacilitySummary> visible(DataScope scope);
 

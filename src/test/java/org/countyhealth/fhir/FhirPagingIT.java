@@ -204,6 +204,55 @@ class FhirPagingIT {
     assertThat(returned).doesNotHaveDuplicates().hasSize((int) events);
   }
 
+  @Test
+  void practitionerRolesPageAcrossPostsAndTeamPlaces() throws Exception {
+    long posts =
+        jdbc.sql("SELECT COUNT(*) FROM organization.staff WHERE facility_code = ?")
+            .param(township)
+            .query(Long.class)
+            .single();
+    long places =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM organization.team_member m JOIN"
+                    + " organization.family_doctor_team t ON t.id = m.team_id"
+                    + " WHERE t.facility_code = ?")
+            .param(township)
+            .query(Long.class)
+            .single();
+    assertThat(posts).isPositive();
+    assertThat(places).isPositive();
+    FhirHttp manager =
+        FhirUser.create(
+                port,
+                jdbc,
+                accounts,
+                "fhir-paging-manager",
+                township,
+                "翻页管理人员",
+                Role.CONSORTIUM_MANAGER,
+                ScopeKind.WHOLE_CONSORTIUM)
+            .http();
+    // The manager is new staff of the township too: one more post.
+    long total = posts + 1 + places;
+    // A page size that does not divide the posts, so one page holds both kinds.
+    int size = (int) ((posts + 1) % 7 == 0 ? 6 : 7);
+    String next =
+        "/fhir/PractitionerRole?organization=Organization/" + township + "&_count=" + size;
+    List<String> returned = new ArrayList<>();
+    while (next != null) {
+      Bundle page = bundle(manager.get(next));
+      assertThat(page.getTotal()).isEqualTo(total);
+      assertThat(page.getEntry().size()).isLessThanOrEqualTo(size);
+      returned.addAll(ids(page));
+      next =
+          page.getLink(Bundle.LINK_NEXT) == null
+              ? null
+              : relative(page.getLink(Bundle.LINK_NEXT).getUrl());
+    }
+    assertThat(returned).doesNotHaveDuplicates().hasSize((int) total);
+    assertThat(returned.stream().filter(id -> id.startsWith("staff-"))).hasSize((int) posts + 1);
+  }
+
   private FhirUser doctor() throws Exception {
     return FhirUser.create(
         port,

@@ -26,6 +26,7 @@ import org.countyhealth.organization.TeamMembership;
 import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
 import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PractitionerRoleProvider implements IResourceProvider {
 
-  private static final int LIMIT = 1000;
+  private static final int LIMIT = 100;
   private static final Pattern STAFF_ID = Pattern.compile("staff-([0-9]{1,18})");
   private static final Pattern TEAM_ID = Pattern.compile("team-([0-9]{1,18})-([0-9]{1,18})");
 
@@ -111,23 +112,42 @@ class PractitionerRoleProvider implements IResourceProvider {
         && !system.equals(IdentifierSystems.TEAM_ROLE)) {
       throw new InvalidRequestException("不支持的岗位编码体系：" + system);
     }
-    List<PractitionerRole> found = new ArrayList<>();
-    if (code == null || (!system.equals(IdentifierSystems.TEAM_ROLE) && isProfession(code))) {
-      posts(actor, new StaffCriteria(null, false, null, staffId, facility)).stream()
-          .filter(
-              r -> code == null || r.getCodeFirstRep().getCodingFirstRep().getCode().equals(code))
-          .forEach(found::add);
-    }
-    if (code == null || (!system.equals(IdentifierSystems.PROFESSION) && isTeamRole(code))) {
-      facilities
-          .teamMemberships(
-              actor.scope(), staffId, facility, code == null ? null : TeamRole.valueOf(code), LIMIT)
-          .stream()
-          .map(PractitionerRoleProvider::toFhir)
-          .forEach(found::add);
-    }
-    // Posts and team places are two lists, each read up to LIMIT: the page is cut from both.
-    return SearchPages.of(window, SearchPages.cut(window, found));
+    boolean posts =
+        code == null || (!system.equals(IdentifierSystems.TEAM_ROLE) && isProfession(code));
+    boolean places =
+        code == null || (!system.equals(IdentifierSystems.PROFESSION) && isTeamRole(code));
+    // Posts first, then team places: each list is paged in SQL, the second one where the first
+    // ends, so the page may span both.
+    Slice<StaffProfile> staff =
+        posts
+            ? facilities.searchStaff(
+                actor.scope(),
+                new StaffCriteria(
+                    null,
+                    false,
+                    null,
+                    staffId,
+                    facility,
+                    code == null ? null : Profession.valueOf(code)),
+                window)
+            : new Slice<>(List.of(), 0);
+    Window rest =
+        new Window(
+            (int) Math.max(0, window.offset() - staff.total()),
+            window.count() - staff.items().size());
+    Slice<TeamMembership> teams =
+        places
+            ? facilities.teamMemberships(
+                actor.scope(),
+                staffId,
+                facility,
+                code == null ? null : TeamRole.valueOf(code),
+                rest)
+            : new Slice<>(List.of(), 0);
+    List<PractitionerRole> page = new ArrayList<>();
+    staff.items().forEach(s -> page.add(toFhir(s)));
+    teams.items().forEach(m -> page.add(toFhir(m)));
+    return SearchPages.of(window, page, staff.total() + teams.total());
   }
 
   private List<PractitionerRole> posts(Actor actor, StaffCriteria criteria) {

@@ -47,6 +47,12 @@ class FacilityDirectory implements Facilities {
   }
 
   @Override
+  public Slice<TeamMembership> teamMemberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, Window window) {
+    return staff.memberships(scope, staffId, facilityCode, role, window);
+  }
+
+  @Override
   public List<TeamMembership> teamMemberships(
       DataScope scope, Long staffId, String facilityCode, TeamRole role, int limit) {
     return staff.memberships(scope, staffId, facilityCode, role, limit);
