@@ -82,31 +82,31 @@ class FhirPagingIT {
     FhirHttp doctor = doctor().http();
 
     long mark = audit.mark();
-    Bundle first = bundle(doctor.get(path(name) + "&_count=20"));
+    Bundle first = SearchPaging.bundle(doctor.get(path(name) + "&_count=20"));
     assertThat(first.getTotal()).isEqualTo(MATCHES);
     assertThat(first.getEntry()).hasSize(20);
     assertThat(first.getLink(Bundle.LINK_SELF)).isNotNull();
     assertThat(first.getLink(Bundle.LINK_PREV)).isNull();
     // One audit event per patient returned on this page, not per match.
-    assertThat(readEvents(mark)).containsExactlyInAnyOrderElementsOf(ids(first));
+    assertThat(readEvents(mark)).containsExactlyInAnyOrderElementsOf(SearchPaging.ids(first));
 
     List<Bundle> pages = new ArrayList<>(List.of(first));
-    Bundle page = first;
-    while (page.getLink(Bundle.LINK_NEXT) != null) {
-      page = bundle(doctor.get(relative(page.getLink(Bundle.LINK_NEXT).getUrl())));
-      assertThat(page.getTotal()).isEqualTo(MATCHES);
-      pages.add(page);
-    }
+    pages.addAll(
+        SearchPaging.follow(
+            doctor::get, SearchPaging.relative(first.getLink(Bundle.LINK_NEXT).getUrl())));
+    assertThat(pages).extracting(Bundle::getTotal).containsOnly(MATCHES);
     assertThat(pages).extracting(p -> p.getEntry().size()).containsExactly(20, 20, 5);
-    List<String> returned = pages.stream().flatMap(p -> ids(p).stream()).toList();
+    List<String> returned = pages.stream().flatMap(p -> SearchPaging.ids(p).stream()).toList();
     assertThat(returned).doesNotHaveDuplicates();
     assertThat(new HashSet<>(returned)).isEqualTo(registered);
     assertThat(readEvents(mark)).containsExactlyInAnyOrderElementsOf(returned);
 
     // previous from the second page is the first page again.
     Bundle second = pages.get(1);
-    Bundle back = bundle(doctor.get(relative(second.getLink(Bundle.LINK_PREV).getUrl())));
-    assertThat(ids(back)).isEqualTo(ids(first));
+    Bundle back =
+        SearchPaging.bundle(
+            doctor.get(SearchPaging.relative(second.getLink(Bundle.LINK_PREV).getUrl())));
+    assertThat(SearchPaging.ids(back)).isEqualTo(SearchPaging.ids(first));
   }
 
   @Test
@@ -116,20 +116,10 @@ class FhirPagingIT {
     String token = systemClientToken();
 
     long mark = audit.mark();
-    List<String> returned = new ArrayList<>();
-    String next = path(name) + "&_count=20";
-    int pages = 0;
-    while (next != null) {
-      Bundle page = bundle(bearer(next, token));
-      assertThat(page.getTotal()).isEqualTo(MATCHES);
-      returned.addAll(ids(page));
-      next =
-          page.getLink(Bundle.LINK_NEXT) == null
-              ? null
-              : relative(page.getLink(Bundle.LINK_NEXT).getUrl());
-      pages++;
-    }
-    assertThat(pages).isEqualTo(3);
+    List<Bundle> pages = SearchPaging.follow(p -> bearer(p, token), path(name) + "&_count=20");
+    assertThat(pages).extracting(Bundle::getTotal).containsOnly(MATCHES);
+    assertThat(pages).hasSize(3);
+    List<String> returned = pages.stream().flatMap(p -> SearchPaging.ids(p).stream()).toList();
     assertThat(returned).doesNotHaveDuplicates();
     assertThat(new HashSet<>(returned)).isEqualTo(registered);
     assertThat(readEvents(mark)).containsExactlyInAnyOrderElementsOf(returned);
@@ -141,17 +131,17 @@ class FhirPagingIT {
     register(name, village, 25);
     FhirHttp doctor = doctor().http();
 
-    Bundle byDefault = bundle(doctor.get(path(name)));
+    Bundle byDefault = SearchPaging.bundle(doctor.get(path(name)));
     assertThat(byDefault.getTotal()).isEqualTo(25);
     assertThat(byDefault.getEntry()).hasSize(20);
     assertThat(byDefault.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=20");
 
-    Bundle large = bundle(doctor.get(path(name) + "&_count=5000"));
+    Bundle large = SearchPaging.bundle(doctor.get(path(name) + "&_count=5000"));
     assertThat(large.getEntry()).hasSize(25);
     assertThat(large.getLink(Bundle.LINK_NEXT)).isNull();
 
     long mark = audit.mark();
-    Bundle onlyTotal = bundle(doctor.get(path(name) + "&_count=0"));
+    Bundle onlyTotal = SearchPaging.bundle(doctor.get(path(name) + "&_count=0"));
     assertThat(onlyTotal.getTotal()).isEqualTo(25);
     assertThat(onlyTotal.getEntry()).isEmpty();
     assertThat(readEvents(mark)).isEmpty();
@@ -161,96 +151,6 @@ class FhirPagingIT {
     OperationOutcome outcome =
         FHIR.newJsonParser().parseResource(OperationOutcome.class, negative.body());
     assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("_count");
-  }
-
-  @Test
-  void auditEventsPageWithoutShiftingWhileTheTrailGrows() throws Exception {
-    String name = uniqueName();
-    String patient = register(name, village, 1).iterator().next();
-    FhirUser doctor = doctor();
-    for (int i = 0; i < 24; i++) {
-      assertThat(doctor.http().get("/fhir/Patient/" + patient).statusCode()).isEqualTo(200);
-    }
-    long events =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM audit.audit_event WHERE object_type = 'Resident'"
-                    + " AND object_id = ?")
-            .param(patient)
-            .query(Long.class)
-            .single();
-    FhirHttp auditor =
-        FhirUser.create(
-                port,
-                jdbc,
-                accounts,
-                "fhir-paging-auditor",
-                township,
-                "翻页审计员",
-                Role.AUDITOR,
-                ScopeKind.WHOLE_CONSORTIUM)
-            .http();
-
-    Bundle page = bundle(auditor.get("/fhir/AuditEvent?patient=Patient/" + patient + "&_count=10"));
-    assertThat(page.getTotal()).isEqualTo(events);
-    List<String> returned = new ArrayList<>(ids(page));
-    // The trail grows between pages: a newer event must not push an old one onto page two.
-    doctor.http().get("/fhir/Patient/" + patient);
-    while (page.getLink(Bundle.LINK_NEXT) != null) {
-      page = bundle(auditor.get(relative(page.getLink(Bundle.LINK_NEXT).getUrl())));
-      assertThat(page.getTotal()).isEqualTo(events);
-      returned.addAll(ids(page));
-    }
-    assertThat(events).isGreaterThan(20);
-    assertThat(returned).doesNotHaveDuplicates().hasSize((int) events);
-  }
-
-  @Test
-  void practitionerRolesPageAcrossPostsAndTeamPlaces() throws Exception {
-    long posts =
-        jdbc.sql("SELECT COUNT(*) FROM organization.staff WHERE facility_code = ?")
-            .param(township)
-            .query(Long.class)
-            .single();
-    long places =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM organization.team_member m JOIN"
-                    + " organization.family_doctor_team t ON t.id = m.team_id"
-                    + " WHERE t.facility_code = ?")
-            .param(township)
-            .query(Long.class)
-            .single();
-    assertThat(posts).isPositive();
-    assertThat(places).isPositive();
-    FhirHttp manager =
-        FhirUser.create(
-                port,
-                jdbc,
-                accounts,
-                "fhir-paging-manager",
-                township,
-                "翻页管理人员",
-                Role.CONSORTIUM_MANAGER,
-                ScopeKind.WHOLE_CONSORTIUM)
-            .http();
-    // The manager is new staff of the township too: one more post.
-    long total = posts + 1 + places;
-    // A page size that does not divide the posts, so one page holds both kinds.
-    int size = (int) ((posts + 1) % 7 == 0 ? 6 : 7);
-    String next =
-        "/fhir/PractitionerRole?organization=Organization/" + township + "&_count=" + size;
-    List<String> returned = new ArrayList<>();
-    while (next != null) {
-      Bundle page = bundle(manager.get(next));
-      assertThat(page.getTotal()).isEqualTo(total);
-      assertThat(page.getEntry().size()).isLessThanOrEqualTo(size);
-      returned.addAll(ids(page));
-      next =
-          page.getLink(Bundle.LINK_NEXT) == null
-              ? null
-              : relative(page.getLink(Bundle.LINK_NEXT).getUrl());
-    }
-    assertThat(returned).doesNotHaveDuplicates().hasSize((int) total);
-    assertThat(returned.stream().filter(id -> id.startsWith("staff-"))).hasSize((int) posts + 1);
   }
 
   private FhirUser doctor() throws Exception {
@@ -267,22 +167,6 @@ class FhirPagingIT {
 
   private static String path(String name) {
     return "/fhir/Patient?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-  }
-
-  /** The links are absolute (http://localhost:port/fhir/...): the path and query of one. */
-  private static String relative(String url) {
-    URI uri = URI.create(url);
-    return uri.getRawPath() + "?" + uri.getRawQuery();
-  }
-
-  private static Bundle bundle(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Conformance.assertValid(response.body());
-    return FHIR.newJsonParser().parseResource(Bundle.class, response.body());
-  }
-
-  private static List<String> ids(Bundle bundle) {
-    return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
   }
 
   private List<String> readEvents(long mark) {
