@@ -27,3 +27,18 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Progress bars: the CSP forbids inline style attributes, so the width comes from aria-valuenow,
+// on load and after every htmx swap of the progress fragment.
+function countyhealthProgress(root) {
+  root.querySelectorAll(".progress[aria-valuenow] .progress-bar").forEach(function (bar) {
+    var value = Number(bar.parentElement.getAttribute("aria-valuenow")) || 0;
+    bar.style.width = Math.max(0, Math.min(100, value)) + "%";
+  });
+}
+document.addEventListener("DOMContentLoaded", function () {
+  countyhealthProgress(document);
+  document.body.addEventListener("htmx:afterSettle", function () {
+    countyhealthProgress(document);
+  });
+});

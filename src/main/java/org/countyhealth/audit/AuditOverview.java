@@ -1,9 +1,10 @@
 package org.countyhealth.audit;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 
 /** Figures and reads of the audit trail for auditors (home page, FHIR AuditEvent). */
 public interface AuditOverview {
@@ -14,8 +15,11 @@ public interface AuditOverview {
   /** One event written at a facility of the scope (any, for the whole consortium). */
   Optional<AuditRecord> find(long id, DataScope scope);
 
-  /** Events written at facilities of the scope matching the criteria, newest first. */
-  List<AuditRecord> search(AuditCriteria criteria, DataScope scope, int limit);
+  /**
+   * Events written at facilities of the scope matching the criteria, newest first: one window and
+   * the number of all.
+   */
+  Slice<AuditRecord> search(AuditCriteria criteria, DataScope scope, Window window);
 
   record Counts(long events, long refused, long crossFacilityAccesses) {}
 }

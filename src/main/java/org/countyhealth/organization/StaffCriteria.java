@@ -5,4 +5,15 @@ package org.countyhealth.organization;
  * name (FHIR string search), or the whole name when {@code exactName}.
  */
 public record StaffCriteria(
-    String name, boolean exactName, String licenceNumber, Long staffId, String facilityCode) {}
+    String name,
+    boolean exactName,
+    String licenceNumber,
+    Long staffId,
+    String facilityCode,
+    Profession profession) {
+
+  public StaffCriteria(
+      String name, boolean exactName, String licenceNumber, Long staffId, String facilityCode) {
+    this(name, exactName, licenceNumber, staffId, facilityCode, null);
+  }
+}

@@ -1,8 +1,9 @@
 package org.countyhealth.referral;
 
-import java.util.List;
 import java.util.Optional;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 
 /** The referral module's facade for other modules. */
 public interface Referrals {
@@ -23,6 +24,9 @@ public interface Referrals {
   /** A referral whose sending or receiving facility is in the scope. */
   Optional<ReferralSummary> find(long referralId, DataScope scope);
 
-  /** Referrals whose sending or receiving facility is in the scope, newest first. */
-  List<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, int limit);
+  /**
+   * Referrals whose sending or receiving facility is in the scope, newest first: one window and the
+   * number of all.
+   */
+  Slice<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, Window window);
 }

@@ -3,12 +3,13 @@ package org.countyhealth.audit.domain;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.countyhealth.audit.AuditCriteria;
 import org.countyhealth.audit.AuditOverview;
 import org.countyhealth.audit.AuditRecord;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,8 @@ class AuditFigures implements AuditOverview {
 
   @Override
   @PreAuthorize("hasAuthority('AUDIT_VIEW')")
-  public List<AuditRecord> search(AuditCriteria criteria, DataScope scope, int limit) {
-    return reads.search(criteria, scope, limit);
+  public Slice<AuditRecord> search(AuditCriteria criteria, DataScope scope, Window window) {
+    return reads.search(criteria, scope, window);
   }
 
   @Override

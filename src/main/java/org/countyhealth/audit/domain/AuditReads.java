@@ -11,6 +11,8 @@ import org.countyhealth.audit.AuditCriteria;
 import org.countyhealth.audit.AuditRecord;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +37,7 @@ class AuditReads {
     return jdbc.sql(SELECT + where).params(params).query(AuditReads::row).optional();
   }
 
-  List<AuditRecord> search(AuditCriteria c, DataScope scope, int limit) {
+  Slice<AuditRecord> search(AuditCriteria c, DataScope scope, Window window) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(scope(scope, params));
     equal(where, params, "object_type", c.objectType());
@@ -49,11 +51,20 @@ class AuditReads {
       where.append(" AND occurred_at < ?");
       params.add(LocalDateTime.ofInstant(c.to(), ZoneOffset.UTC));
     }
-    params.add(limit);
-    return jdbc.sql(SELECT + where + " ORDER BY id DESC LIMIT ?")
-        .params(params)
-        .query(AuditReads::row)
-        .list();
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM audit.audit_event WHERE " + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> paged = new ArrayList<>(params);
+    paged.add(window.count());
+    paged.add(window.offset());
+    List<AuditRecord> rows =
+        jdbc.sql(SELECT + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+            .params(paged)
+            .query(AuditReads::row)
+            .list();
+    return new Slice<>(rows, total);
   }
 
   private static String scope(DataScope scope, List<Object> params) {

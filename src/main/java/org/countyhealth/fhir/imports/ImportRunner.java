@@ -129,7 +129,7 @@ class ImportRunner {
     try {
       bundle = parse(file);
     } catch (DataFormatException | ClassCastException e) {
-      tally.rejectFile(file.name(), "文件无法解析为 FHIR Bundle：" + reason(e));
+      tally.rejectFile(file.name(), "文件无法解析为 FHIR Bundle，请检查文件是否完整（解析器提示：" + reason(e) + "）");
       return;
     }
     if (bundle.getType() == BundleType.BATCH) {
@@ -177,7 +177,7 @@ class ImportRunner {
       try {
         resource = parser.parseResource(line);
       } catch (DataFormatException e) {
-        tally.rejectLine(file.name(), where, null, 400, "无法解析为 FHIR 资源：" + reason(e));
+        tally.rejectLine(file.name(), where, null, 400, "本行无法解析为 FHIR 资源（解析器提示：" + reason(e) + "）");
         continue;
       }
       try {

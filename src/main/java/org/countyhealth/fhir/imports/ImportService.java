@@ -76,6 +76,17 @@ public class ImportService {
     if (files.isEmpty() || files.stream().allMatch(f -> f.content().isBlank())) {
       throw new BusinessException("FHIR_IMPORT_EMPTY", "请选择至少一个非空的 Bundle 或 NDJSON 文件", "files");
     }
+    for (ImportFile file : files) {
+      if (!file.looksLikeFhir()) {
+        throw new BusinessException(
+            "FHIR_IMPORT_NOT_FHIR",
+            "“"
+                + file.name()
+                + "”不是 FHIR 数据文件：Bundle 文件应为 JSON（以 { 开头）或 XML（以 < 开头），"
+                + "NDJSON 文件（.ndjson）每行一个 JSON 资源。未导入任何文件。",
+            "files");
+      }
+    }
     long id =
         transaction.execute(
             status -> {

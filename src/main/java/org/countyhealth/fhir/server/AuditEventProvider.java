@@ -1,9 +1,13 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
@@ -11,6 +15,9 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.countyhealth.audit.AuditCriteria;
@@ -20,6 +27,8 @@ import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -33,7 +42,6 @@ import org.springframework.stereotype.Component;
 class AuditEventProvider implements IResourceProvider {
 
   static final String SEARCH = "FHIR_AUDITEVENT_READ";
-  private static final int LIMIT = 200;
 
   private final AuditOverview audit;
   private final AuditTrail auditTrail;
@@ -64,16 +72,22 @@ class AuditEventProvider implements IResourceProvider {
 
   /**
    * By patient (events on that resident), date (the time recorded; ge/gt/le/lt/eq) and agent (the
-   * account name, as {@code agent} or {@code agent-name}); at most 200, newest first.
+   * account name, as {@code agent} or {@code agent-name}); newest first, paged in SQL. The trail
+   * grows while a client pages (this search is itself an event), so the first page fixes the upper
+   * time bound and its links carry it: later pages do not shift.
    */
   @Search
-  public List<AuditEvent> search(
+  public IBundleProvider search(
       @OptionalParam(name = AuditEvent.SP_PATIENT, targetTypes = Patient.class)
           ReferenceParam patient,
       @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
       @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
-      @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName) {
+      @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
+      @Offset Integer offset,
+      @Count Integer count,
+      RequestDetails request) {
     Actor actor = access.require(Privilege.AUDIT_VIEW);
+    Window window = SearchPages.window(offset, count);
     String residentId = null;
     if (patient != null) {
       if (patient.getResourceType() != null && !patient.getResourceType().equals("Patient")) {
@@ -84,7 +98,7 @@ class AuditEventProvider implements IResourceProvider {
     String username = agent != null ? agent.getIdPart() : null;
     if (agentName != null) {
       if (username != null && !username.equals(agentName.getValue())) {
-        return List.of();
+        return SearchPages.of(window, List.of(), 0);
       }
       username = agentName.getValue();
     }
@@ -99,13 +113,27 @@ class AuditEventProvider implements IResourceProvider {
               ? null
               : date.getUpperBoundAsInstant().toInstant().plusMillis(1);
     }
-    List<AuditRecord> found =
+    if (to == null) {
+      // The recorder stamps events with the system time (AuditRecorder), so the bound is that too.
+      to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      request.addParameter(AuditEvent.SP_DATE, withUpperBound(request, to));
+    }
+    Slice<AuditRecord> found =
         audit.search(
             new AuditCriteria(
                 residentId == null ? null : "Resident", residentId, username, from, to),
             actor.scope(),
-            LIMIT);
+            window);
     auditTrail.record(SEARCH, "AuditEvent", null, AuditResult.SUCCESS);
-    return found.stream().map(AuditEventMapping::toFhir).toList();
+    return SearchPages.of(
+        window, found.items().stream().map(AuditEventMapping::toFhir).toList(), found.total());
+  }
+
+  /** The date parameters asked for, and "before {@code to}" for the links. */
+  private static String[] withUpperBound(RequestDetails request, Instant to) {
+    String[] given = request.getParameters().get(AuditEvent.SP_DATE);
+    List<String> values = new ArrayList<>(given == null ? List.of() : List.of(given));
+    values.add("lt" + DateTimeFormatter.ISO_INSTANT.format(to));
+    return values.toArray(String[]::new);
   }
 }

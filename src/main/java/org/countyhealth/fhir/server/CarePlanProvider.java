@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -13,6 +16,8 @@ import org.countyhealth.chronic.EnrolmentSummary;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -63,21 +68,27 @@ class CarePlanProvider implements IResourceProvider {
   }
 
   @Search
-  public List<CarePlan> search(@RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient) {
+  public IBundleProvider search(
+      @RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.CHRONIC_VIEW);
     long residentId = subjects.searched(patient, "CarePlan");
     ResidentSummary resident = subjects.visible(actor, residentId).orElse(null);
+    Window window = SearchPages.window(offset, count);
     if (resident == null) {
-      return List.of();
+      return SearchPages.of(window, List.of(), 0);
     }
     List<CarePlan> found =
         ObservationProvider.reading(() -> chronic.enrolments(actor, resident.id())).stream()
             .map(CarePlanProvider::toFhir)
             .toList();
-    if (!found.isEmpty()) {
+    // One patient's records are read whole (the facade has no window): paged here.
+    Slice<CarePlan> page = SearchPages.cut(window, found);
+    if (!page.items().isEmpty()) {
       subjects.audit(READ, resident.id());
     }
-    return found;
+    return SearchPages.of(window, page);
   }
 
   static CarePlan toFhir(EnrolmentSummary e) {

@@ -1,14 +1,17 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -21,6 +24,8 @@ import org.countyhealth.residents.PastIllnesses;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
@@ -91,15 +96,18 @@ class ConditionProvider implements IResourceProvider {
 
   /** A patient's conditions, by code ({@code system|code}) and clinical status. */
   @Search
-  public List<Condition> search(
+  public IBundleProvider search(
       @RequiredParam(name = Condition.SP_PATIENT) ReferenceParam patient,
       @OptionalParam(name = Condition.SP_CODE) TokenParam code,
-      @OptionalParam(name = Condition.SP_CLINICAL_STATUS) TokenParam clinicalStatus) {
+      @OptionalParam(name = Condition.SP_CLINICAL_STATUS) TokenParam clinicalStatus,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.RESIDENT_VIEW);
     long residentId = subjects.searched(patient, "Condition");
     ResidentSummary resident = subjects.visible(actor, residentId).orElse(null);
+    Window window = SearchPages.window(offset, count);
     if (resident == null) {
-      return List.of();
+      return SearchPages.of(window, List.of(), 0);
     }
     List<Condition> all = new ArrayList<>();
     if (actor.can(Privilege.CHRONIC_VIEW.name())) {
@@ -118,10 +126,12 @@ class ConditionProvider implements IResourceProvider {
                             clinicalStatus, c.getClinicalStatus().getCoding()))
             .toList();
     found.forEach(c -> c.setIdentifier(identifiers.of("Condition", c.getIdPart())));
-    if (!found.isEmpty()) {
+    // One patient's records are read whole (the facade has no window): paged here.
+    Slice<Condition> page = SearchPages.cut(window, found);
+    if (!page.items().isEmpty()) {
       subjects.audit(READ, resident.id());
     }
-    return found;
+    return SearchPages.of(window, page);
   }
 
   @Create

@@ -1,14 +1,17 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -17,6 +20,8 @@ import java.util.List;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
@@ -71,14 +76,17 @@ class EncounterProvider implements IResourceProvider {
   }
 
   @Search
-  public List<Encounter> search(
+  public IBundleProvider search(
       @RequiredParam(name = Encounter.SP_PATIENT) ReferenceParam patient,
-      @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date) {
+      @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.CHRONIC_VIEW);
     long residentId = subjects.searched(patient, "Encounter");
     ResidentSummary resident = subjects.visible(actor, residentId).orElse(null);
+    Window window = SearchPages.window(offset, count);
     if (resident == null) {
-      return List.of();
+      return SearchPages.of(window, List.of(), 0);
     }
     List<Encounter> found =
         ObservationProvider.reading(() -> visits.ofPatient(actor, resident.id())).stream()
@@ -86,10 +94,12 @@ class EncounterProvider implements IResourceProvider {
             .filter(v -> ObservationProvider.within(date, v.date()))
             .map(this::toFhir)
             .toList();
-    if (!found.isEmpty()) {
+    // One patient's records are read whole (the facade has no window): paged here.
+    Slice<Encounter> page = SearchPages.cut(window, found);
+    if (!page.items().isEmpty()) {
       subjects.audit(READ, resident.id());
     }
-    return found;
+    return SearchPages.of(window, page);
   }
 
   @Create

@@ -28,7 +28,8 @@ class FhirServlet extends RestfulServer {
   protected void initialize() {
     setServerName("CountyHealth FHIR R4");
     setImplementationDescription(
-        "县域医共体健康信息平台 FHIR R4 接口：读取、检索与创建，所支持的资源与交互以本 CapabilityStatement 为准");
+        "县域医共体健康信息平台 FHIR R4 接口：读取、检索与创建，所支持的资源与交互以本 CapabilityStatement 为准；"
+            + "检索结果分页（_count 默认 20、最多 200，_offset 跳过条数，Bundle.total 为总数，按 next 链接翻页）");
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setResourceProviders(providers);
     setPlainProviders(plainProviders);

@@ -1,14 +1,17 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -21,6 +24,8 @@ import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -85,16 +90,19 @@ class ObservationProvider implements IResourceProvider {
 
   /** A patient's observations, filtered by code, date and encounter. */
   @Search
-  public List<Observation> search(
+  public IBundleProvider search(
       @RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
       @OptionalParam(name = Observation.SP_CODE) TokenParam code,
       @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
-      @OptionalParam(name = Observation.SP_ENCOUNTER) ReferenceParam encounter) {
+      @OptionalParam(name = Observation.SP_ENCOUNTER) ReferenceParam encounter,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.CHRONIC_VIEW);
     long residentId = subjects.searched(patient, "Observation");
     ResidentSummary resident = subjects.visible(actor, residentId).orElse(null);
+    Window window = SearchPages.window(offset, count);
     if (resident == null) {
-      return List.of();
+      return SearchPages.of(window, List.of(), 0);
     }
     List<Observation> found =
         reading(() -> visits.ofPatient(actor, resident.id())).stream()
@@ -107,10 +115,12 @@ class ObservationProvider implements IResourceProvider {
             .filter(o -> code == null || matches(code, o.getCode().getCoding()))
             .toList();
     found.forEach(o -> o.setIdentifier(identifiers.of("Observation", o.getIdPart())));
-    if (!found.isEmpty()) {
+    // One patient's records are read whole (the facade has no window): paged here.
+    Slice<Observation> page = SearchPages.cut(window, found);
+    if (!page.items().isEmpty()) {
       subjects.audit(READ, resident.id());
     }
-    return found;
+    return SearchPages.of(window, page);
   }
 
   @Create

@@ -1,21 +1,24 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.List;
 import java.util.stream.Stream;
 import org.countyhealth.fhir.IdentifierSystems;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.FacilitySummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
@@ -50,11 +53,14 @@ class OrganizationProvider implements IResourceProvider {
 
   /** By licence code (identifier), name (contains, as FHIR's string search starts-with) or type. */
   @Search
-  public List<Organization> search(
+  public IBundleProvider search(
       @OptionalParam(name = Organization.SP_IDENTIFIER) TokenParam identifier,
       @OptionalParam(name = Organization.SP_NAME) StringParam name,
-      @OptionalParam(name = Organization.SP_TYPE) TokenParam type) {
+      @OptionalParam(name = Organization.SP_TYPE) TokenParam type,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.FACILITY_VIEW);
+    Window window = SearchPages.window(offset, count);
     if (identifier != null
         && identifier.getSystem() != null
         && !identifier.getSystem().isBlank()
@@ -79,7 +85,9 @@ class OrganizationProvider implements IResourceProvider {
     if (type != null) {
       found = found.filter(f -> f.type().name().equals(type.getValue()));
     }
-    return found.map(OrganizationProvider::toFhir).toList();
+    // The facilities of a scope are few and read whole (Facilities.visible): paged here.
+    return SearchPages.of(
+        window, SearchPages.cut(window, found.map(OrganizationProvider::toFhir).toList()));
   }
 
   static Organization toFhir(FacilitySummary f) {

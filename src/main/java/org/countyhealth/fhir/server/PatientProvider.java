@@ -1,8 +1,10 @@
 package org.countyhealth.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -10,6 +12,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -18,7 +21,9 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +31,13 @@ import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.audit.AuditTrail.Audited;
 import org.countyhealth.fhir.IdentifierSystems;
-import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.residents.Residents;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -50,7 +56,6 @@ import org.springframework.stereotype.Component;
 class PatientProvider implements IResourceProvider {
 
   static final String READ = "FHIR_PATIENT_READ";
-  private static final int LIMIT = 50;
   private static final Set<String> IDENTIFIER_SYSTEMS =
       Set.of(
           IdentifierSystems.ID_CARD,
@@ -62,7 +67,6 @@ class PatientProvider implements IResourceProvider {
           IdentifierSystems.RESIDENT);
 
   private final Residents residents;
-  private final ResidentRegistry registry;
   private final FhirAccess access;
   private final AuditTrail auditTrail;
   private final PatientMatcher matcher;
@@ -71,7 +75,6 @@ class PatientProvider implements IResourceProvider {
 
   PatientProvider(
       Residents residents,
-      ResidentRegistry registry,
       FhirAccess access,
       AuditTrail auditTrail,
       PatientMatcher matcher,
@@ -81,7 +84,6 @@ class PatientProvider implements IResourceProvider {
     this.creates = creates;
     this.matcher = matcher;
     this.residents = residents;
-    this.registry = registry;
     this.access = access;
     this.auditTrail = auditTrail;
   }
@@ -130,15 +132,21 @@ class PatientProvider implements IResourceProvider {
 
   /**
    * By identifier ({@code system|value} narrows to that identifier type; a bare value matches any
-   * type, or a phone), or by name with an optional birthdate.
+   * type, or a phone), or by name with an optional birthdate. Paged in SQL ({@link SearchPages});
+   * only the patients of the page returned are audited.
    */
   @Search
-  public List<Patient> search(
+  public IBundleProvider search(
       @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
       @OptionalParam(name = Patient.SP_NAME) StringParam name,
-      @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthdate) {
+      @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthdate,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.RESIDENT_VIEW);
-    List<ResidentSummary> found;
+    Window window = SearchPages.window(offset, count);
+    LocalDate bornFrom = birthdate == null ? null : bornFrom(birthdate);
+    LocalDate bornTo = birthdate == null ? null : bornTo(birthdate);
+    Slice<ResidentSummary> found;
     if (identifier != null) {
       String system = identifier.getSystem();
       if (system != null && !system.isBlank() && !IDENTIFIER_SYSTEMS.contains(system)) {
@@ -146,36 +154,37 @@ class PatientProvider implements IResourceProvider {
       }
       String value = identifier.getValue() == null ? "" : identifier.getValue().strip();
       if (IdentifierSystems.RESIDENT.equals(system)) {
-        found =
+        List<ResidentSummary> one =
             (value.matches("[0-9]{1,18}")
                     ? residents.find(Long.parseLong(value))
                     : Optional.<ResidentSummary>empty())
-                .filter(r -> inScope(r, actor.scope())).stream().toList();
+                    .filter(r -> inScope(r, actor.scope()))
+                    .filter(r -> birthdate == null || matches(birthdate, r.birthDate()))
+                    .stream()
+                    .toList();
+        found = SearchPages.cut(window, one);
       } else if (!value.matches("[0-9A-Za-z\\-]{5,64}")) {
         throw new InvalidRequestException("标识符格式不正确：应为 5–64 位字母、数字或连字符");
       } else if (system != null && !system.isBlank()) {
         // The system names the identifier type: a health code never matches an MRN of that value.
         found =
             residents.findByIdentifier(
-                PatientRequests.type(system), "", value, actor.scope(), LIMIT);
+                PatientRequests.type(system), "", value, bornFrom, bornTo, actor.scope(), window);
       } else {
-        found = registry.search(value, null, actor.scope(), LIMIT);
+        found = residents.search(value, bornFrom, bornTo, actor.scope(), window);
       }
     } else if (name != null && !name.getValue().isBlank()) {
-      Integer year = birthdate == null ? null : yearOf(birthdate);
-      found = registry.search(name.getValue().strip(), year, actor.scope(), LIMIT);
+      found = residents.search(name.getValue().strip(), bornFrom, bornTo, actor.scope(), window);
     } else {
       throw new InvalidRequestException("请按 identifier 或 name（可加 birthdate）检索 Patient");
     }
-    if (birthdate != null) {
-      found = found.stream().filter(r -> matches(birthdate, r.birthDate())).toList();
-    }
     // One event per patient returned, appended to the chain together.
     auditTrail.recordAll(
-        found.stream()
+        found.items().stream()
             .map(r -> new Audited(READ, "Resident", String.valueOf(r.id()), AuditResult.SUCCESS))
             .toList());
-    return found.stream().map(r -> full(r, actor)).toList();
+    return SearchPages.of(
+        window, found.items().stream().map(r -> full(r, actor)).toList(), found.total());
   }
 
   /**
@@ -225,8 +234,27 @@ class PatientProvider implements IResourceProvider {
     return bundle;
   }
 
-  private static Integer yearOf(DateParam birthdate) {
-    return Integer.valueOf(text(birthdate).substring(0, 4));
+  /** The first day of the year, month or day searched for. */
+  private static LocalDate bornFrom(DateParam birthdate) {
+    return day(birthdate, true);
+  }
+
+  /** The last day of the year, month or day searched for. */
+  private static LocalDate bornTo(DateParam birthdate) {
+    return day(birthdate, false);
+  }
+
+  private static LocalDate day(DateParam birthdate, boolean first) {
+    String text = text(birthdate);
+    try {
+      return switch (text.length()) {
+        case 4 -> LocalDate.of(Integer.parseInt(text), first ? 1 : 12, first ? 1 : 31);
+        case 7 -> first ? YearMonth.parse(text).atDay(1) : YearMonth.parse(text).atEndOfMonth();
+        default -> LocalDate.parse(text);
+      };
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException("birthdate 不是有效日期：" + text);
+    }
   }
 
   /** A year, a month or a day: the birth date starts with it (eq is the only comparison). */

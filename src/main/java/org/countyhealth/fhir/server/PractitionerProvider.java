@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -18,6 +21,8 @@ import org.countyhealth.organization.StaffProfile;
 import org.countyhealth.organization.Title;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -28,8 +33,6 @@ import org.springframework.stereotype.Component;
 /** Practitioner (staff) over the facilities facade: the staff of the facilities in scope. */
 @Component
 class PractitionerProvider implements IResourceProvider {
-
-  private static final int LIMIT = 100;
 
   private final Facilities facilities;
   private final FhirAccess access;
@@ -63,12 +66,15 @@ class PractitionerProvider implements IResourceProvider {
    * organization (the facility employing them), within the facilities in scope.
    */
   @Search
-  public List<Practitioner> search(
+  public IBundleProvider search(
       @OptionalParam(name = Practitioner.SP_NAME) StringParam name,
       @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
       @OptionalParam(name = "organization", targetTypes = Organization.class)
-          ReferenceParam organization) {
+          ReferenceParam organization,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.STAFF_VIEW);
+    Window window = SearchPages.window(offset, count);
     Long staffId = null;
     String licence = null;
     if (identifier != null) {
@@ -77,7 +83,7 @@ class PractitionerProvider implements IResourceProvider {
       if (system.equals(IdentifierSystems.STAFF)
           || (system.isEmpty() && value.matches("[0-9]{1,18}"))) {
         if (!value.matches("[0-9]{1,18}")) {
-          return List.of();
+          return SearchPages.of(window, List.of(), 0);
         }
         staffId = Long.valueOf(value);
       } else if (system.equals(IdentifierSystems.PRACTITIONER_LICENCE) || system.isEmpty()) {
@@ -87,8 +93,8 @@ class PractitionerProvider implements IResourceProvider {
       }
     }
     String facility = organization == null ? null : organization.getIdPart();
-    return facilities
-        .searchStaff(
+    Slice<StaffProfile> found =
+        facilities.searchStaff(
             actor.scope(),
             new StaffCriteria(
                 name == null ? null : name.getValue(),
@@ -96,10 +102,9 @@ class PractitionerProvider implements IResourceProvider {
                 licence,
                 staffId,
                 facility),
-            LIMIT)
-        .stream()
-        .map(PractitionerProvider::toFhir)
-        .toList();
+            window);
+    return SearchPages.of(
+        window, found.items().stream().map(PractitionerProvider::toFhir).toList(), found.total());
   }
 
   static Practitioner toFhir(StaffProfile s) {

@@ -1,9 +1,12 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -23,6 +26,8 @@ import org.countyhealth.organization.TeamMembership;
 import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -82,17 +87,20 @@ class PractitionerRoleProvider implements IResourceProvider {
 
   /** By practitioner, organization (the facility or the team's centre) and role code. */
   @Search
-  public List<PractitionerRole> search(
+  public IBundleProvider search(
       @OptionalParam(name = PractitionerRole.SP_PRACTITIONER, targetTypes = Practitioner.class)
           ReferenceParam practitioner,
       @OptionalParam(name = PractitionerRole.SP_ORGANIZATION, targetTypes = Organization.class)
           ReferenceParam organization,
-      @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role) {
+      @OptionalParam(name = PractitionerRole.SP_ROLE) TokenParam role,
+      @Offset Integer offset,
+      @Count Integer count) {
     Actor actor = access.require(Privilege.STAFF_VIEW);
+    Window window = SearchPages.window(offset, count);
     Long staffId = null;
     if (practitioner != null) {
       if (!practitioner.getIdPart().matches("[0-9]{1,18}")) {
-        return List.of();
+        return SearchPages.of(window, List.of(), 0);
       }
       staffId = Long.valueOf(practitioner.getIdPart());
     }
@@ -104,22 +112,42 @@ class PractitionerRoleProvider implements IResourceProvider {
         && !system.equals(IdentifierSystems.TEAM_ROLE)) {
       throw new InvalidRequestException("不支持的岗位编码体系：" + system);
     }
-    List<PractitionerRole> found = new ArrayList<>();
-    if (code == null || (!system.equals(IdentifierSystems.TEAM_ROLE) && isProfession(code))) {
-      posts(actor, new StaffCriteria(null, false, null, staffId, facility)).stream()
-          .filter(
-              r -> code == null || r.getCodeFirstRep().getCodingFirstRep().getCode().equals(code))
-          .forEach(found::add);
-    }
-    if (code == null || (!system.equals(IdentifierSystems.PROFESSION) && isTeamRole(code))) {
-      facilities
-          .teamMemberships(
-              actor.scope(), staffId, facility, code == null ? null : TeamRole.valueOf(code), LIMIT)
-          .stream()
-          .map(PractitionerRoleProvider::toFhir)
-          .forEach(found::add);
-    }
-    return found;
+    boolean posts =
+        code == null || (!system.equals(IdentifierSystems.TEAM_ROLE) && isProfession(code));
+    boolean places =
+        code == null || (!system.equals(IdentifierSystems.PROFESSION) && isTeamRole(code));
+    // Posts first, then team places: each list is paged in SQL, the second one where the first
+    // ends, so the page may span both.
+    Slice<StaffProfile> staff =
+        posts
+            ? facilities.searchStaff(
+                actor.scope(),
+                new StaffCriteria(
+                    null,
+                    false,
+                    null,
+                    staffId,
+                    facility,
+                    code == null ? null : Profession.valueOf(code)),
+                window)
+            : new Slice<>(List.of(), 0);
+    Window rest =
+        new Window(
+            (int) Math.max(0, window.offset() - staff.total()),
+            window.count() - staff.items().size());
+    Slice<TeamMembership> teams =
+        places
+            ? facilities.teamMemberships(
+                actor.scope(),
+                staffId,
+                facility,
+                code == null ? null : TeamRole.valueOf(code),
+                rest)
+            : new Slice<>(List.of(), 0);
+    List<PractitionerRole> page = new ArrayList<>();
+    staff.items().forEach(s -> page.add(toFhir(s)));
+    teams.items().forEach(m -> page.add(toFhir(m)));
+    return SearchPages.of(window, page, staff.total() + teams.total());
   }
 
   private List<PractitionerRole> posts(Actor actor, StaffCriteria criteria) {

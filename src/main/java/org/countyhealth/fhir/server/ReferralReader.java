@@ -16,6 +16,8 @@ import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.Referrals;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.Privilege;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReferralReader {
-
-  private static final int LIMIT = 100;
 
   private final Referrals referrals;
   private final FhirAccess access;
@@ -55,18 +55,19 @@ class ReferralReader {
    * By patient, status (translated by {@code statuses} into the platform's states), requesting and
    * performing (receiving) organization.
    */
-  List<ReferralSummary> search(
+  Slice<ReferralSummary> search(
       ReferenceParam patient,
       TokenParam status,
       ReferenceParam requester,
       ReferenceParam performer,
       Function<String, Set<String>> statuses,
-      String action) {
+      String action,
+      Window window) {
     Actor actor = access.requireAny(Privilege.REFERRAL_CREATE, Privilege.REFERRAL_PROCESS);
     Long residentId = null;
     if (patient != null) {
       if (!patient.getIdPart().matches("[0-9]{1,18}")) {
-        return List.of();
+        return new Slice<>(List.of(), 0);
       }
       residentId = Long.valueOf(patient.getIdPart());
     }
@@ -77,14 +78,14 @@ class ReferralReader {
         throw new InvalidRequestException("不支持的状态：" + status.getValue());
       }
     }
-    List<ReferralSummary> found =
+    Slice<ReferralSummary> found =
         referrals.search(
             actor.scope(),
             new ReferralCriteria(
                 residentId, wanted, organization(requester), organization(performer)),
-            LIMIT);
+            window);
     auditTrail.recordAll(
-        found.stream()
+        found.items().stream()
             .map(r -> new Audited(action, "Referral", String.valueOf(r.id()), AuditResult.SUCCESS))
             .toList());
     return found;

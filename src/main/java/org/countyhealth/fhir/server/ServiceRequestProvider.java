@@ -1,13 +1,18 @@
 package org.countyhealth.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.List;
+import org.countyhealth.referral.ReferralSummary;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -37,18 +42,23 @@ class ServiceRequestProvider implements IResourceProvider {
   }
 
   @Search
-  public List<ServiceRequest> search(
+  public IBundleProvider search(
       @OptionalParam(name = ServiceRequest.SP_PATIENT, targetTypes = Patient.class)
           ReferenceParam patient,
       @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
       @OptionalParam(name = ServiceRequest.SP_REQUESTER, targetTypes = Organization.class)
           ReferenceParam requester,
       @OptionalParam(name = ServiceRequest.SP_PERFORMER, targetTypes = Organization.class)
-          ReferenceParam performer) {
-    return reader
-        .search(patient, status, requester, performer, ReferralMapping::requestStatuses, READ)
-        .stream()
-        .map(ReferralMapping::serviceRequest)
-        .toList();
+          ReferenceParam performer,
+      @Offset Integer offset,
+      @Count Integer count) {
+    Window window = SearchPages.window(offset, count);
+    Slice<ReferralSummary> found =
+        reader.search(
+            patient, status, requester, performer, ReferralMapping::requestStatuses, READ, window);
+    return SearchPages.of(
+        window,
+        found.items().stream().map(ReferralMapping::serviceRequest).toList(),
+        found.total());
   }
 }

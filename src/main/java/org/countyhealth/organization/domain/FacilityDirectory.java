@@ -14,6 +14,8 @@ import org.countyhealth.organization.StaffSummary;
 import org.countyhealth.organization.TeamMembership;
 import org.countyhealth.organization.TeamRole;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +39,17 @@ class FacilityDirectory implements Facilities {
   @Override
   public List<StaffProfile> searchStaff(DataScope scope, StaffCriteria criteria, int limit) {
     return staff.search(scope, criteria, limit);
+  }
+
+  @Override
+  public Slice<StaffProfile> searchStaff(DataScope scope, StaffCriteria criteria, Window window) {
+    return staff.search(scope, criteria, window);
+  }
+
+  @Override
+  public Slice<TeamMembership> teamMemberships(
+      DataScope scope, Long staffId, String facilityCode, TeamRole role, Window window) {
+    return staff.memberships(scope, staffId, facilityCode, role, window);
   }
 
   @Override

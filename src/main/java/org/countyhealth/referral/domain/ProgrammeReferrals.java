@@ -1,7 +1,6 @@
 package org.countyhealth.referral.domain;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.countyhealth.organization.Facilities;
 import org.countyhealth.organization.StaffSummary;
@@ -12,6 +11,8 @@ import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.Referrals;
 import org.countyhealth.shared.BusinessException;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +42,8 @@ class ProgrammeReferrals implements Referrals {
   }
 
   @Override
-  public List<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, int limit) {
-    return reads.search(scope, criteria, limit);
+  public Slice<ReferralSummary> search(DataScope scope, ReferralCriteria criteria, Window window) {
+    return reads.search(scope, criteria, window);
   }
 
   @Override

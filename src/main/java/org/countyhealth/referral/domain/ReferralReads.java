@@ -12,6 +12,8 @@ import org.countyhealth.referral.ReferralCriteria;
 import org.countyhealth.referral.ReferralSummary;
 import org.countyhealth.referral.rules.ReferralStatus;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,7 +46,7 @@ class ReferralReads {
         .optional();
   }
 
-  List<ReferralSummary> search(DataScope scope, ReferralCriteria c, int limit) {
+  Slice<ReferralSummary> search(DataScope scope, ReferralCriteria c, Window window) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = new StringBuilder(scope(scope, params));
     if (c.residentId() != null) {
@@ -63,11 +65,19 @@ class ReferralReads {
       where.append(" AND r.to_facility_code = :to");
       params.put("to", c.toFacilityCode());
     }
-    params.put("limit", limit);
-    return jdbc.sql(SELECT + where + " ORDER BY r.id DESC LIMIT :limit")
-        .params(params)
-        .query(ReferralReads::summary)
-        .list();
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM referral.referral r WHERE " + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    params.put("limit", window.count());
+    params.put("offset", window.offset());
+    List<ReferralSummary> rows =
+        jdbc.sql(SELECT + where + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
+            .params(params)
+            .query(ReferralReads::summary)
+            .list();
+    return new Slice<>(rows, total);
   }
 
   private static String scope(DataScope scope, Map<String, Object> params) {

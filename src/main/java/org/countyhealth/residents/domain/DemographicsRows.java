@@ -10,6 +10,8 @@ import org.countyhealth.residents.IdentifierValue;
 import org.countyhealth.residents.ResidentDemographics;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,45 +77,70 @@ class DemographicsRows {
                     identifiers.of(d.id())));
   }
 
-  List<ResidentSummary> byIdentifier(
-      IdentifierType type, String issuer, String value, DataScope scope, int limit) {
+  /**
+   * One window of the holders of an identifier, born within the range when given, and the total.
+   */
+  Slice<ResidentSummary> byIdentifier(
+      IdentifierType type,
+      String issuer,
+      String value,
+      LocalDate bornFrom,
+      LocalDate bornTo,
+      DataScope scope,
+      Window window) {
     if (type == null || value == null || value.isBlank()) {
-      return List.of();
+      return new Slice<>(List.of(), 0);
     }
     IdentifierValue wanted = new IdentifierValue(type, issuer, value);
     ResidentScope s = ResidentScope.of(scope, "r");
     Map<String, Object> params = new HashMap<>(s.params());
     params.put("type", type.name());
     params.put("value", wanted.value());
-    params.put("limit", limit);
-    String issuerCondition = "";
+    params.put("limit", window.count());
+    params.put("offset", window.offset());
+    String conditions = "";
     if (!wanted.issuer().isEmpty()) {
-      issuerCondition = " AND i.issuer = :issuer";
+      conditions = " AND i.issuer = :issuer";
       params.put("issuer", wanted.issuer());
     }
-    return jdbc.sql(
-            "SELECT r.id, r.name, r.sex, r.birth_date, r.facility_code, r.village_clinic_code,"
-                + " r.township_code, r.family_doctor_id FROM residents.resident r"
-                + " WHERE r.status = 'ACTIVE' AND r.id IN (SELECT i.resident_id FROM"
-                + " residents.identifier i WHERE i.active_token = 1 AND i.type = :type AND"
-                + " i.id_value = :value"
-                + issuerCondition
-                + ") AND "
-                + s.sql()
-                + " ORDER BY r.id LIMIT :limit")
-        .params(params)
-        .query(
-            (rs, n) ->
-                new ResidentSummary(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("sex"),
-                    rs.getObject("birth_date", LocalDate.class),
-                    rs.getString("facility_code"),
-                    rs.getString("village_clinic_code"),
-                    rs.getString("township_code"),
-                    rs.getObject("family_doctor_id", Long.class)))
-        .list();
+    conditions += ")";
+    if (bornFrom != null) {
+      conditions += " AND r.birth_date >= :bornFrom";
+      params.put("bornFrom", bornFrom);
+    }
+    if (bornTo != null) {
+      conditions += " AND r.birth_date <= :bornTo";
+      params.put("bornTo", bornTo);
+    }
+    String from =
+        " FROM residents.resident r"
+            + " WHERE r.status = 'ACTIVE' AND r.id IN (SELECT i.resident_id FROM"
+            + " residents.identifier i WHERE i.active_token = 1 AND i.type = :type AND"
+            + " i.id_value = :value"
+            + conditions
+            + " AND "
+            + s.sql();
+    long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+    List<ResidentSummary> rows =
+        jdbc.sql(
+                "SELECT r.id, r.name, r.sex, r.birth_date, r.facility_code, r.village_clinic_code,"
+                    + " r.township_code, r.family_doctor_id"
+                    + from
+                    + " ORDER BY r.id LIMIT :limit OFFSET :offset")
+            .params(params)
+            .query(
+                (rs, n) ->
+                    new ResidentSummary(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("sex"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getString("facility_code"),
+                        rs.getString("village_clinic_code"),
+                        rs.getString("township_code"),
+                        rs.getObject("family_doctor_id", Long.class)))
+            .list();
+    return new Slice<>(rows, total);
   }
 
   Optional<Long> holderOf(IdentifierValue id) {

@@ -1,5 +1,6 @@
 package org.countyhealth.residents.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.countyhealth.residents.DuplicateScanReport;
@@ -13,6 +14,8 @@ import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.residents.Residents;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,9 +122,35 @@ public class MasterIndex implements ResidentRegistry, Residents {
 
   @Override
   @Transactional(readOnly = true)
-  public List<ResidentSummary> findByIdentifier(
-      IdentifierType type, String issuer, String value, DataScope scope, int limit) {
-    return demographics.byIdentifier(type, issuer, value, scope, limit);
+  public Slice<ResidentSummary> search(
+      String query, LocalDate bornFrom, LocalDate bornTo, DataScope scope, Window window) {
+    Slice<ResidentDetails> found = directory.search(query, bornFrom, bornTo, scope, window);
+    return new Slice<>(found.items().stream().map(MasterIndex::summary).toList(), found.total());
+  }
+
+  private static ResidentSummary summary(ResidentDetails r) {
+    return new ResidentSummary(
+        r.id(),
+        r.name(),
+        r.sex(),
+        r.birthDate(),
+        r.facilityCode(),
+        r.villageClinicCode(),
+        r.townshipCode(),
+        r.familyDoctorId());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Slice<ResidentSummary> findByIdentifier(
+      IdentifierType type,
+      String issuer,
+      String value,
+      LocalDate bornFrom,
+      LocalDate bornTo,
+      DataScope scope,
+      Window window) {
+    return demographics.byIdentifier(type, issuer, value, bornFrom, bornTo, scope, window);
   }
 
   @Override

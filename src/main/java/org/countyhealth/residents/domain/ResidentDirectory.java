@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.countyhealth.residents.rules.BlockingKeys;
 import org.countyhealth.shared.DataScope;
+import org.countyhealth.shared.Slice;
+import org.countyhealth.shared.Window;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,13 +74,60 @@ public class ResidentDirectory {
    * with an optional birth year. Merged records are not listed.
    */
   public List<ResidentDetails> search(String query, Integer birthYear, DataScope scope, int limit) {
+    Condition c = condition(query, birthYear, null, null, scope);
+    if (c == null) {
+      return List.of();
+    }
+    return rows(c, Window.first(limit));
+  }
+
+  /**
+   * One window of {@link #search}, born within {@code [bornFrom, bornTo]} when given, and how many
+   * match in all: both in SQL, so a page costs a page.
+   */
+  public Slice<ResidentDetails> search(
+      String query, LocalDate bornFrom, LocalDate bornTo, DataScope scope, Window window) {
+    Integer year =
+        bornFrom != null && bornTo != null && bornFrom.getYear() == bornTo.getYear()
+            ? bornFrom.getYear()
+            : null;
+    Condition c = condition(query, year, bornFrom, bornTo, scope);
+    if (c == null) {
+      return new Slice<>(List.of(), 0);
+    }
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM residents.resident r WHERE " + c.where())
+            .params(c.params())
+            .query(Long.class)
+            .single();
+    return new Slice<>(window.count() == 0 ? List.of() : rows(c, window), total);
+  }
+
+  private List<ResidentDetails> rows(Condition c, Window window) {
+    Map<String, Object> params = new HashMap<>(c.params());
+    params.put("limit", window.count());
+    params.put("offset", window.offset());
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM residents.resident r WHERE "
+                + c.where()
+                + " ORDER BY r.name, r.birth_date, r.id LIMIT :limit OFFSET :offset")
+        .params(params)
+        .query((rs, n) -> row(rs, List.of()))
+        .list();
+  }
+
+  private record Condition(String where, Map<String, Object> params) {}
+
+  private Condition condition(
+      String query, Integer birthYear, LocalDate bornFrom, LocalDate bornTo, DataScope scope) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
-      return List.of();
+      return null;
     }
     ResidentScope s = ResidentScope.of(scope, "r");
     Map<String, Object> params = new HashMap<>(s.params());
-    params.put("limit", limit);
     String where;
     if (q.matches("[0-9A-Za-z\\-]{5,64}") && byIdentifier(q).isPresent()) {
       where =
@@ -103,17 +152,15 @@ public class ResidentDirectory {
       where = "r.name = :name";
       params.put("name", q);
     }
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM residents.resident r WHERE r.status = 'ACTIVE' AND "
-                + where
-                + " AND "
-                + s.sql()
-                + " ORDER BY r.name, r.birth_date LIMIT :limit")
-        .params(params)
-        .query((rs, n) -> row(rs, List.of()))
-        .list();
+    if (bornFrom != null) {
+      where += " AND r.birth_date >= :bornFrom";
+      params.put("bornFrom", bornFrom);
+    }
+    if (bornTo != null) {
+      where += " AND r.birth_date <= :bornTo";
+      params.put("bornTo", bornTo);
+    }
+    return new Condition("r.status = 'ACTIVE' AND " + where + " AND " + s.sql(), params);
   }
 
   /** Residents of the scope, newest first: the module's list page. */
