@@ -121,8 +121,10 @@ class FhirBenchmark implements ApplicationRunner {
         jdbc.sql("SELECT COUNT(*) FROM residents.resident").query(Long.class).single();
 
     int senders = environment.getProperty("countyhealth.bench.fhir-clients", Integer.class, 2);
-    SyntheticBundles.Generated generated =
-        new SyntheticBundles(random, villages, LocalDate.now()).generate(n);
+    SyntheticBundles synthetic = new SyntheticBundles(random, villages, LocalDate.now());
+    SyntheticBundles.Generated generated = synthetic.generate(n);
+    // Other people for the bulk import (the generator keeps the identity cards unique).
+    SyntheticBundles.Generated forImport = synthetic.generate(n);
     List<Person> people = generated.people();
     token();
     long t0 = System.nanoTime();
@@ -156,6 +158,21 @@ class FhirBenchmark implements ApplicationRunner {
         out,
         "bundles refused",
         sent.refused() + (sent.firstRefusal() == null ? "" : " — first: " + sent.firstRefusal()));
+    BulkImportClient.Finished job =
+        new BulkImportClient(base, this::token).run(forImport.bundles());
+    row(
+        out,
+        "bulk import of the same amount (other people) as one job of "
+            + forImport.bundles().size()
+            + " bundle files, upload to done",
+        String.format(
+            "%.1f s / %.0f resources/s (%s: created %d, existing %d, rejected %d)",
+            job.seconds(),
+            (job.created() + job.existing()) / job.seconds(),
+            job.status(),
+            job.created(),
+            job.existing(),
+            job.rejected()));
 
     Random pick = new Random(11);
     int[] found = new int[3];
