@@ -2,18 +2,11 @@ package org.countyhealth;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,41 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class BrowserIT {
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
 
   @Value("${countyhealth.demo.password:Zijin#County2026}")
   String password;
-
-  @BeforeAll
-  static void launch() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(
-                        Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @BeforeEach
   void freeTheLoopbackAddress() {
@@ -67,7 +31,7 @@ class BrowserIT {
 
   @Test
   void managerLogsInBrowsesTheFacilityTreeAndLogsOut() {
-    Page page = browser.newPage();
+    Page page = chromium.newPage();
     String base = "http://localhost:" + port;
     page.navigate(base + "/");
     assertThat(page).hasURL(base + "/login");

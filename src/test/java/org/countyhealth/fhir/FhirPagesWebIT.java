@@ -2,25 +2,19 @@ package org.countyhealth.fhir;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.countyhealth.Chromium;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.LoopbackLogins;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,41 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class FhirPagesWebIT {
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
 
   @Value("${countyhealth.demo.password:Zijin#County2026}")
   String password;
-
-  @BeforeAll
-  static void launch() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(
-                        Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @BeforeEach
   void freeTheLoopbackAddress() {
@@ -194,7 +159,7 @@ class FhirPagesWebIT {
   }
 
   private Page signIn(String username) {
-    Page page = browser.newPage();
+    Page page = chromium.newPage();
     page.navigate(base() + "/login");
     page.getByLabel("用户名").fill(username);
     page.getByLabel("密码").fill(password);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.chronic.Disease;
@@ -19,7 +18,6 @@ import org.countyhealth.chronic.rules.Grading;
 import org.countyhealth.chronic.rules.Hba1c;
 import org.countyhealth.chronic.rules.LevelChange;
 import org.countyhealth.chronic.rules.Vitals;
-import org.countyhealth.referral.Direction;
 import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.BusinessException;
@@ -41,7 +39,7 @@ public class FollowUps {
   private final JdbcClient jdbc;
   private final Registry registry;
   private final Access access;
-  private final ReferralLinks referrals;
+  private final FollowUpReferrals referrals;
   private final AuditTrail audit;
   private final VisitPeriods periods;
   private final ReadingTally tally;
@@ -51,7 +49,7 @@ public class FollowUps {
       JdbcClient jdbc,
       Registry registry,
       Access access,
-      ReferralLinks referrals,
+      FollowUpReferrals referrals,
       AuditTrail audit,
       VisitPeriods periods,
       ReadingTally tally,
@@ -163,59 +161,11 @@ public class FollowUps {
               e.id())
           .update();
     }
-    String referral = null;
     if (latest && a.grade() != e.grade()) {
       Grades.record(
           jdbc, e.id(), e.residentId(), e.grade(), a.grade(), f.visitOn(), a.result().label(), id);
     }
-    if (a.result() == Classification.Result.EMERGENCY) {
-      referrals.suggest(
-          actor,
-          e.id(),
-          e.residentId(),
-          e.disease(),
-          Direction.UP,
-          true,
-          "紧急转诊：" + String.join("、", a.emergency()),
-          f.visitOn(),
-          true);
-      referral = "已发起紧急转诊，2周内随访转诊情况";
-    } else if (a.result() == Classification.Result.REFER) {
-      referrals.suggest(
-          actor,
-          e.id(),
-          e.residentId(),
-          e.disease(),
-          Direction.UP,
-          false,
-          reasonOfReferral(f, a),
-          f.visitOn(),
-          false);
-      referral = "建议转诊上级医院，2周内随访转诊情况";
-    } else if (latest && e.lastVisitOn() != null) {
-      // The first follow-up sets the initial grade; only later changes move the patient.
-      Optional<LevelChange.Move> move = LevelChange.proposal(e.grade(), a.grade());
-      if (move.isPresent()) {
-        Direction d = move.get() == LevelChange.Move.UP ? Direction.UP : Direction.DOWN;
-        referrals.suggest(
-            actor,
-            e.id(),
-            e.residentId(),
-            e.disease(),
-            d,
-            false,
-            e.grade().label()
-                + "→"
-                + a.grade().label()
-                + "，建议"
-                + d.label()
-                + "至"
-                + a.grade().managedBy(),
-            f.visitOn(),
-            false);
-        referral = "色标变更，建议" + d.label() + "至" + a.grade().managedBy();
-      }
-    }
+    String referral = referrals.suggest(actor, f, a, latest);
     audit.describe("CHRONIC_FOLLOW_UP", "Resident", String.valueOf(e.residentId()));
     return outcome(id, a, referral);
   }
@@ -227,16 +177,6 @@ public class FollowUps {
       case FIRST_UNCONTROLLED -> "REVISIT";
       default -> "REFERRAL_CHECK";
     };
-  }
-
-  private static String reasonOfReferral(FollowUpRequest f, Assessment a) {
-    if (f.newComplication()) {
-      return "出现新的并发症或原有并发症加重";
-    }
-    if (f.adverse() == org.countyhealth.chronic.Adverse.HARD_TO_CONTROL) {
-      return "药物不良反应难以控制";
-    }
-    return "连续两次" + (a.enrolment().disease() == Disease.DIABETES ? "空腹血糖" : "血压") + "控制不满意";
   }
 
   private static FollowUpOutcome outcome(Long id, Assessment a, String referral) {

@@ -53,17 +53,7 @@ public class MasterIndex implements ResidentRegistry, Residents {
   public List<ResidentSummary> search(
       String query, Integer birthYear, org.countyhealth.shared.DataScope scope, int limit) {
     return directory.search(query, birthYear, scope, limit).stream()
-        .map(
-            r ->
-                new ResidentSummary(
-                    r.id(),
-                    r.name(),
-                    r.sex(),
-                    r.birthDate(),
-                    r.facilityCode(),
-                    r.villageClinicCode(),
-                    r.townshipCode(),
-                    r.familyDoctorId()))
+        .map(MasterIndex::summary)
         .toList();
   }
 
