@@ -39,15 +39,9 @@ class FhirPagingTypesIT {
 
   @BeforeEach
   void facilities() {
-    village =
-        jdbc.sql("SELECT facility_code FROM security.account WHERE username = 'villagedoctor'")
-            .query(String.class)
-            .single();
-    township =
-        jdbc.sql("SELECT parent_code FROM organization.facility WHERE licence_code = ?")
-            .param(village)
-            .query(String.class)
-            .single();
+    DemoClinic clinic = DemoClinic.of(jdbc);
+    village = clinic.village();
+    township = clinic.township();
   }
 
   @Test
