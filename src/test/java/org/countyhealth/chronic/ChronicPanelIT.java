@@ -102,6 +102,22 @@ class ChronicPanelIT {
             .param("measuredOn", "2999-01-01"),
         "不能晚于今天",
         auth);
+    // The measurement's error stands beside its field, which names it for screen readers.
+    mvc.perform(
+            form(resident)
+                .param("factors", "HIGH_NORMAL_BP")
+                .param("systolic", "80")
+                .param("diastolic", "90")
+                .with(auth))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "class=\"form-control is-invalid\" id=\"systolic\" name=\"systolic\"")))
+        .andExpect(
+            content().string(Matchers.containsString("id=\"systolic-error\">收缩压应高于舒张压</div>")))
+        .andExpect(
+            content().string(Matchers.containsString("aria-describedby=\"systolic-error\"")));
     assertThat(highRisk(resident)).isEqualTo(before);
 
     LocalDate on = LocalDate.now().minusDays(1);
