@@ -8,12 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.countyhealth.chronic.ChronicCare;
 import org.countyhealth.residents.HealthRecords;
-import org.countyhealth.residents.IdentifierType;
-import org.countyhealth.residents.IdentifierValue;
-import org.countyhealth.residents.RegistrationRequest;
+import org.countyhealth.residents.People;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.security.Accounts;
 import org.countyhealth.security.Role;
@@ -223,29 +220,15 @@ abstract class ClinicalFhirSupport {
   long resident(LocalDate birth) {
     return registry
         .register(
-            new RegistrationRequest(
+            People.person(
                 "慢病" + chineseName(),
                 "1",
                 birth,
-                "01",
                 null,
-                "紫金县测试村2号",
-                "441621",
                 "测试村",
-                "PERMANENT",
                 village,
                 township,
-                null,
-                village,
-                List.of(
-                    IdentifierValue.of(
-                        IdentifierType.HEALTH_CODE,
-                        "HC"
-                            + UUID.randomUUID()
-                                .toString()
-                                .replace("-", "")
-                                .substring(0, 16)
-                                .toUpperCase()))))
+                People.healthCode()))
         .residentId();
   }
 

@@ -3,6 +3,7 @@ package org.countyhealth.residents;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.countyhealth.shared.IdCardNumber;
 
@@ -27,6 +28,13 @@ public final class People {
     int seq = ThreadLocalRandom.current().nextInt(0, 500) * 2 + ("1".equals(sex) ? 1 : 0);
     String first17 = "441621" + birth.toString().replace("-", "") + String.format("%03d", seq);
     return first17 + IdCardNumber.checkCharacter(first17);
+  }
+
+  /** A fresh electronic health code, unique in the index. */
+  public static IdentifierValue healthCode() {
+    return IdentifierValue.of(
+        IdentifierType.HEALTH_CODE,
+        "HC" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
   }
 
   public static RegistrationRequest person(

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.countyhealth.IntegrationTest;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.chronic.ChronicCare;
@@ -17,9 +16,7 @@ import org.countyhealth.chronic.EnrolmentRequest;
 import org.countyhealth.chronic.FollowUpOutcome;
 import org.countyhealth.chronic.FollowUpRequest;
 import org.countyhealth.chronic.VisitMode;
-import org.countyhealth.residents.IdentifierType;
-import org.countyhealth.residents.IdentifierValue;
-import org.countyhealth.residents.RegistrationRequest;
+import org.countyhealth.residents.People;
 import org.countyhealth.residents.ResidentRegistry;
 import org.countyhealth.shared.Actor;
 import org.countyhealth.shared.DataScope;
@@ -244,29 +241,7 @@ class FhirVisitSessionIT {
             .single();
     return registry
         .register(
-            new RegistrationRequest(
-                name,
-                "2",
-                birth,
-                "01",
-                null,
-                "紫金县测试村3号",
-                "441621",
-                "测试村",
-                "PERMANENT",
-                village,
-                township,
-                null,
-                village,
-                List.of(
-                    IdentifierValue.of(
-                        IdentifierType.HEALTH_CODE,
-                        "HC"
-                            + UUID.randomUUID()
-                                .toString()
-                                .replace("-", "")
-                                .substring(0, 16)
-                                .toUpperCase()))))
+            People.person(name, "2", birth, null, "测试村", village, township, People.healthCode()))
         .residentId();
   }
 
