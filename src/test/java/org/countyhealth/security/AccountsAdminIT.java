@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** The accounts page: ACCOUNT_MANAGE only, within the administrator's scope. */
 @IntegrationTest
@@ -46,15 +47,7 @@ class AccountsAdminIT {
   @Test
   void createsAnAccountThatMustChangeItsPassword() throws Exception {
     String username = SecurityTestSupport.uniqueName("new.doctor");
-    mvc.perform(
-            post("/accounts")
-                .session(admin)
-                .with(csrf())
-                .param("staffId", Long.toString(fixture.villageStaff()))
-                .param("username", username)
-                .param("password", "Cunyi#Station2026")
-                .param("roles", "VILLAGE_DOCTOR")
-                .param("scope", "OWN_FACILITY"))
+    create(fixture.villageStaff(), username, "Cunyi#Station2026", "VILLAGE_DOCTOR", "OWN_FACILITY")
         .andExpect(redirectedUrl("/accounts"));
     mvc.perform(get("/accounts").session(admin))
         .andExpect(status().isOk())
@@ -73,26 +66,15 @@ class AccountsAdminIT {
   @Test
   void badInputIsExplainedBesideTheFieldAndChangesNothing() throws Exception {
     String username = SecurityTestSupport.uniqueName("weak");
-    mvc.perform(
-            post("/accounts")
-                .session(admin)
-                .with(csrf())
-                .param("staffId", Long.toString(fixture.villageStaff()))
-                .param("username", username)
-                .param("password", "woaini1314")
-                .param("roles", "VILLAGE_DOCTOR")
-                .param("scope", "OWN_FACILITY"))
+    create(fixture.villageStaff(), username, "woaini1314", "VILLAGE_DOCTOR", "OWN_FACILITY")
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("密码长度至少为 12 位")));
-    mvc.perform(
-            post("/accounts")
-                .session(admin)
-                .with(csrf())
-                .param("staffId", Long.toString(fixture.villageStaff()))
-                .param("username", username)
-                .param("password", "Cunyi#Station2026")
-                .param("roles", "VILLAGE_DOCTOR")
-                .param("scope", "WHOLE_CONSORTIUM"))
+    create(
+            fixture.villageStaff(),
+            username,
+            "Cunyi#Station2026",
+            "VILLAGE_DOCTOR",
+            "WHOLE_CONSORTIUM")
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("不能授予超出您本人范围的数据范围")));
     assertThat(
@@ -153,15 +135,12 @@ class AccountsAdminIT {
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString(stranger))));
     mvc.perform(post("/accounts/" + id + "/disable").session(admin).with(csrf()))
         .andExpect(status().isNotFound());
-    mvc.perform(
-            post("/accounts")
-                .session(admin)
-                .with(csrf())
-                .param("staffId", Long.toString(elsewhere.townshipStaff()))
-                .param("username", SecurityTestSupport.uniqueName("outsider"))
-                .param("password", "Cunyi#Station2026")
-                .param("roles", "FAMILY_DOCTOR")
-                .param("scope", "OWN_FACILITY"))
+    create(
+            elsewhere.townshipStaff(),
+            SecurityTestSupport.uniqueName("outsider"),
+            "Cunyi#Station2026",
+            "FAMILY_DOCTOR",
+            "OWN_FACILITY")
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("找不到该人员")));
     assertThat(
@@ -227,5 +206,19 @@ class AccountsAdminIT {
             accounts, fixture.villageStaff(), true, Role.VILLAGE_DOCTOR, ScopeKind.OWN_FACILITY);
     MockHttpSession session = SecurityTestSupport.login(mvc, doctor, PASSWORD);
     mvc.perform(get("/accounts").session(session)).andExpect(status().isForbidden());
+  }
+
+  /** The account form, submitted by the administrator. */
+  private ResultActions create(
+      long staffId, String username, String password, String role, String scope) throws Exception {
+    return mvc.perform(
+        post("/accounts")
+            .session(admin)
+            .with(csrf())
+            .param("staffId", Long.toString(staffId))
+            .param("username", username)
+            .param("password", password)
+            .param("roles", role)
+            .param("scope", scope));
   }
 }
