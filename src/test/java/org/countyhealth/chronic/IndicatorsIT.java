@@ -30,20 +30,7 @@ class IndicatorsIT {
     String clinic = clinicUnderTheTownship(fx, "CHR-IND-", "指标测试村卫生站");
     Actor doctor = townshipDoctor(fx, clinic);
     int year = LocalDate.now().getYear() - 1;
-    LocalDate jan = LocalDate.of(year, 1, 10);
-    // A: a clinic visit every quarter, controlled at the last → standard and controlled.
-    long a = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
-    for (int q = 0; q < 4; q++) {
-      care.recordFollowUp(
-          doctor, ChronicFixtures.bp(a, jan.plusMonths(3L * q), q == 3 ? 130 : 155, 85));
-    }
-    // B: misses the third quarter, uncontrolled at the last visit (65 years old: limit 150/90).
-    long b = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan, 130, 80));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(3), 130, 80));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(9), 155, 80));
-    // C: no visit at all → neither.
-    enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    threePatients(doctor, fx, clinic, year);
 
     var row =
         indicators.year(doctor, year, LocalDate.now()).stream()
@@ -79,17 +66,10 @@ class IndicatorsIT {
     String clinic = clinicUnderTheTownship(fx, "CHR-PER-", "季度指标村卫生站");
     Actor doctor = townshipDoctor(fx, clinic);
     int year = LocalDate.now().getYear() - 1;
-    LocalDate jan = LocalDate.of(year, 1, 10);
-    long a = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
-    for (int q = 0; q < 4; q++) {
-      care.recordFollowUp(
-          doctor, ChronicFixtures.bp(a, jan.plusMonths(3L * q), q == 3 ? 130 : 155, 85));
-    }
-    long b = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan, 130, 80));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(3), 130, 80));
-    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(9), 155, 80));
-    long c = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    long[] abc = threePatients(doctor, fx, clinic, year);
+    long a = abc[0];
+    long b = abc[1];
+    long c = abc[2];
     // The clinic's population aged ≥ 35: the three patients and nine other residents.
     jdbc.sql(
             "UPDATE residents.resident SET facility_code = ? WHERE id IN (SELECT resident_id FROM"
@@ -331,5 +311,26 @@ class IndicatorsIT {
     long resident = fx.resident(LocalDate.of(1960, 1, 1));
     return care.enrol(
         doctor, new EnrolmentRequest(resident, Disease.HYPERTENSION, on, null, clinic, fx.staffId));
+  }
+
+  /**
+   * Three hypertension enrolments of the clinic, followed up in {@code year}; answers their ids. A:
+   * a visit every quarter, controlled at the last → standard and controlled. B: misses the third
+   * quarter, uncontrolled at the last visit (65 years old: limit 150/90). C: no visit at all →
+   * neither.
+   */
+  private long[] threePatients(Actor doctor, ChronicFixtures fx, String clinic, int year) {
+    LocalDate jan = LocalDate.of(year, 1, 10);
+    long a = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    for (int q = 0; q < 4; q++) {
+      care.recordFollowUp(
+          doctor, ChronicFixtures.bp(a, jan.plusMonths(3L * q), q == 3 ? 130 : 155, 85));
+    }
+    long b = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan, 130, 80));
+    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(3), 130, 80));
+    care.recordFollowUp(doctor, ChronicFixtures.bp(b, jan.plusMonths(9), 155, 80));
+    long c = enrol(doctor, fx, clinic, LocalDate.of(year - 1, 6, 1));
+    return new long[] {a, b, c};
   }
 }
