@@ -382,18 +382,14 @@ class ReferralWorkflowIT {
         "REFERRAL_DOCTOR_UNKNOWN");
   }
 
-  @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+  @Autowired org.countyhealth.residents.ResidentRegistry registry;
 
   @Test
   void referralsFollowAMergeAndComeBackOnUnmerge() {
     long survivor = fx.resident("合并甲");
     long merged = fx.resident("合并乙");
     long id = service.create(townDoctor, up(merged, fx.lead, List.of("HTN_UP_4"), "I10"), true);
-    new org.springframework.transaction.support.TransactionTemplate(txManager)
-        .executeWithoutResult(
-            s ->
-                publisher.publishEvent(
-                    new org.countyhealth.residents.ResidentsMerged(1, survivor, merged)));
+    long merge = registry.merge(survivor, merged, "同一人两次建档", "tester");
     assertThat(
             jdbc.sql("SELECT resident_id FROM referral.referral WHERE id = ?")
                 .param(id)
@@ -403,11 +399,7 @@ class ReferralWorkflowIT {
     refused(
         () -> service.create(townDoctor, up(survivor, fx.lead, List.of("HTN_UP_4"), "I10"), true),
         "REFERRAL_ALREADY_OPEN");
-    new org.springframework.transaction.support.TransactionTemplate(txManager)
-        .executeWithoutResult(
-            s ->
-                publisher.publishEvent(
-                    new org.countyhealth.residents.ResidentsUnmerged(1, survivor, merged)));
+    registry.unmerge(merge, "tester");
     assertThat(
             jdbc.sql("SELECT resident_id FROM referral.referral WHERE id = ?")
                 .param(id)
@@ -416,8 +408,6 @@ class ReferralWorkflowIT {
         .isEqualTo(merged);
     service.create(townDoctor, up(survivor, fx.lead, List.of("HTN_UP_4"), "I10"), true);
   }
-
-  @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
 
   static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
     assertThatThrownBy(call)
