@@ -1,5 +1,7 @@
 package org.countyhealth.demo;
 
+import static org.countyhealth.demo.BenchTable.percentiles;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ class ResidentBenchmark implements ApplicationRunner {
     }
     LocalDate today = LocalDate.now();
     DemoResidents demo = new DemoResidents(registry, today);
-    StringBuilder out = new StringBuilder("\n| measure | value |\n| --- | --- |\n");
+    BenchTable out = new BenchTable();
 
     long t0 = System.nanoTime();
     // Autovacuum keeps planner statistics fresh in production; it is off on the benchmark machine,
@@ -91,9 +93,9 @@ class ResidentBenchmark implements ApplicationRunner {
               }
             });
     double bulkSeconds = (System.nanoTime() - t0) / 1e9;
-    row(out, "residents registered (bulk, batches of 1,000, with matching)", String.valueOf(n));
-    row(out, "bulk registration time", String.format("%.1f s", bulkSeconds));
-    row(out, "bulk throughput", String.format("%.0f residents/s", n / bulkSeconds));
+    out.row("residents registered (bulk, batches of 1,000, with matching)", String.valueOf(n));
+    out.row("bulk registration time", String.format("%.1f s", bulkSeconds));
+    out.row("bulk throughput", String.format("%.0f residents/s", n / bulkSeconds));
     // Fresh planner statistics after the bulk load, as autovacuum would provide in production.
     jdbc.sql("ANALYZE").update();
 
@@ -104,7 +106,7 @@ class ResidentBenchmark implements ApplicationRunner {
       one.generate(random, clinics, townshipOf, 1);
       single[i] = System.nanoTime() - s;
     }
-    row(out, "single registration with matching p50 / p95 / p99", percentiles(single));
+    out.row("single registration with matching p50 / p95 / p99", percentiles(single));
 
     List<String> idCards = result.idCards();
     long[] byId = new long[Math.min(SAMPLES, idCards.size())];
@@ -117,7 +119,7 @@ class ResidentBenchmark implements ApplicationRunner {
         throw new IllegalStateException("search by identity card found nobody");
       }
     }
-    row(out, "search by ID card p50 / p95 / p99", percentiles(byId));
+    out.row("search by ID card p50 / p95 / p99", percentiles(byId));
 
     long[] byName = new long[SAMPLES];
     long[] ids = result.residentIds();
@@ -127,25 +129,22 @@ class ResidentBenchmark implements ApplicationRunner {
       registry.search(r.name(), r.birthDate().getYear(), DataScope.consortium(), 50);
       byName[i] = System.nanoTime() - s;
     }
-    row(out, "search by name + birth year p50 / p95 / p99", percentiles(byName));
+    out.row("search by name + birth year p50 / p95 / p99", percentiles(byName));
 
     DuplicateScanReport scan = registry.scanDuplicates();
-    row(
-        out,
+    out.row(
         "whole-index duplicate scan",
         String.format(
             "%.1f s (%d residents, %d new pairs)",
             scan.elapsedMillis() / 1000.0, scan.residentsScanned(), scan.pairsFound()));
 
-    row(out, "injected duplicates", String.valueOf(result.truth().size()));
-    row(
-        out,
+    out.row("injected duplicates", String.valueOf(result.truth().size()));
+    out.row(
         "linked automatically (EXACT or LINK): true / false",
         result.truePositives() + " / " + result.falsePositives());
-    row(out, "precision of automatic links", String.format("%.4f", result.precision()));
-    row(out, "recall of automatic links", String.format("%.4f", result.recall()));
-    row(
-        out,
+    out.row("precision of automatic links", String.format("%.4f", result.precision()));
+    out.row("recall of automatic links", String.format("%.4f", result.recall()));
+    out.row(
         "recall of links + review queue at registration",
         String.format("%.4f", result.recallWithReview()));
     Set<Long> truePairs = new HashSet<>();
@@ -157,8 +156,7 @@ class ResidentBenchmark implements ApplicationRunner {
         queued.stream()
             .filter(p -> truePairs.contains(pair(p.residentId(), p.candidateId())))
             .count();
-    row(
-        out,
+    out.row(
         "review queue after scan: pairs / of them injected duplicates",
         queued.size() + " / " + queuedTrue);
     long missed =
@@ -173,7 +171,7 @@ class ResidentBenchmark implements ApplicationRunner {
                                     pair(p.residentId(), p.candidateId())
                                         == pair(ids[t.original()], ids[t.duplicate()])))
             .count();
-    row(out, "injected duplicates neither linked nor queued", String.valueOf(missed));
+    out.row("injected duplicates neither linked nor queued", String.valueOf(missed));
     Map<DemoResidents.Error, int[]> byError = new HashMap<>();
     for (DemoResidents.Truth t : result.truth()) {
       int[] c = byError.computeIfAbsent(t.error(), e -> new int[2]);
@@ -182,30 +180,15 @@ class ResidentBenchmark implements ApplicationRunner {
         c[0]++;
       }
     }
-    byError.forEach((e, c) -> row(out, "recall, " + e, String.format("%d / %d", c[0], c[1])));
+    byError.forEach((e, c) -> out.row("recall, " + e, String.format("%d / %d", c[0], c[1])));
     long reviews = Arrays.stream(result.outcomes()).filter(o -> o == MatchOutcome.REVIEW).count();
-    row(out, "registrations queued for review", String.valueOf(reviews));
+    out.row("registrations queued for review", String.valueOf(reviews));
     Path truth = Path.of("target", "bench-residents-truth.csv");
     truth.toFile().getParentFile().mkdirs();
     result.writeTruth(truth);
-    row(out, "ground truth written to", truth.toString());
+    out.row("ground truth written to", truth.toString());
     System.out.println(out);
     System.exit(SpringApplication.exit(context, () -> 0));
-  }
-
-  private static void row(StringBuilder out, String measure, String value) {
-    out.append("| ").append(measure).append(" | ").append(value).append(" |\n");
-  }
-
-  private static String percentiles(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return String.format(
-        "%.1f / %.1f / %.1f ms", at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99));
-  }
-
-  private static double at(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
   }
 
   private static long pair(long a, long b) {
