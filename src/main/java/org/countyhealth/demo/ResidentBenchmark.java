@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -172,7 +173,7 @@ class ResidentBenchmark implements ApplicationRunner {
                                         == pair(ids[t.original()], ids[t.duplicate()])))
             .count();
     out.row("injected duplicates neither linked nor queued", String.valueOf(missed));
-    Map<DemoResidents.Error, int[]> byError = new HashMap<>();
+    Map<DemoResidents.Error, int[]> byError = new EnumMap<>(DemoResidents.Error.class);
     for (DemoResidents.Truth t : result.truth()) {
       int[] c = byError.computeIfAbsent(t.error(), e -> new int[2]);
       c[1]++;
