@@ -125,7 +125,9 @@ class FhirHba1cIT extends ClinicalFhirSupport {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
     assertThat(response.body()).contains("未纳入2型糖尿病管理");
-    assertThat(location(response)).isEqualTo("Observation.valueQuantity");
+    // Refused when the visit completes, at the HbA1c's entry (the Encounter is entry 0).
+    assertThat(expressions(response))
+        .containsExactly("Bundle.entry[2]", "Observation.valueQuantity");
     assertThat(count("chronic.follow_up", patient)).isZero();
     assertThat(total("fhir.encounter")).isEqualTo(encounters);
   }
@@ -168,13 +170,41 @@ class FhirHba1cIT extends ClinicalFhirSupport {
             quantity(patient, "14771-0", "6.5", "mmol/L"),
             old);
     assertThat(stale.statusCode()).as(stale.body()).isEqualTo(422);
-    assertThat(location(stale)).isEqualTo("Observation.effective");
+    assertThat(expressions(stale)).containsExactly("Bundle.entry[3]", "Observation.effective");
 
     // Alone, without the glucose or BP the follow-up is based on.
     HttpResponse<String> alone =
         post("/fhir/Observation", encode(quantity(patient, "4548-4", "6.8", "%")));
     assertThat(alone.statusCode()).as(alone.body()).isEqualTo(422);
+    // No bundle: the plain FHIRPath.
+    assertThat(expressions(alone)).containsExactly("Observation.code");
 
+    assertThat(count("chronic.follow_up", patient)).isZero();
+    assertThat(total("fhir.encounter")).isEqualTo(encounters);
+  }
+
+  @Test
+  void anHba1cTestedAfterTheVisitIsRefusedAtItsEntryWhenTheTransactionCompletes() throws Exception {
+    long patient = resident(LocalDate.of(1962, 8, 8));
+    enrol(patient, Disease.DIABETES);
+    LocalDate visit = LocalDate.now().minusDays(5);
+    long encounters = total("fhir.encounter");
+    Observation hba1c = quantity(patient, "4548-4", "6.8", "%");
+    hba1c.setEffective(new DateTimeType(visit.plusDays(2).toString()));
+
+    // Entries: the Encounter, a BP, the HbA1c, a glucose. The test date is checked by the
+    // follow-up rules, when the transaction completes, after every entry was written.
+    HttpResponse<String> response =
+        transaction(
+            visit,
+            bloodPressure(patient, visit, 130, 80),
+            hba1c,
+            quantity(patient, "14771-0", "6.5", "mmol/L"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    Conformance.assertValid(response.body());
+    assertThat(expressions(response)).containsExactly("Bundle.entry[2]", "Observation.effective");
+    assertThat(response.body()).contains("检查日期不能晚于随访日期");
     assertThat(count("chronic.follow_up", patient)).isZero();
     assertThat(total("fhir.encounter")).isEqualTo(encounters);
   }

@@ -1,6 +1,7 @@
 package org.countyhealth.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
@@ -20,7 +21,11 @@ import org.countyhealth.security.ScopeKind;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestSecurityComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -129,9 +134,39 @@ class FhirServerIT {
         .extracting(p -> p.getName())
         .contains("identifier", "name", "birthdate");
 
+    // SMART on FHIR discovery: the service, and the token endpoint the SMART configuration names.
+    CapabilityStatementRestSecurityComponent security = cs.getRestFirstRep().getSecurity();
+    assertThat(security.getService())
+        .flatExtracting(CodeableConcept::getCoding)
+        .extracting(Coding::getSystem, Coding::getCode)
+        .containsExactly(
+            tuple(
+                "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR"));
+    Extension uris =
+        security.getExtensionByUrl(
+            "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+    assertThat(uris).as(json.body()).isNotNull();
+    HttpResponse<String> smart =
+        FhirHttp.anonymous(port).get("/.well-known/smart-configuration", "application/json");
+    assertThat(smart.statusCode()).isEqualTo(200);
+    String tokenEndpoint = "http://localhost:" + port + "/oauth/token";
+    assertThat(smart.body()).contains("\"token_endpoint\":\"" + tokenEndpoint + "\"");
+    String authorize = "http://localhost:" + port + "/oauth/authorize";
+    assertThat(uris.getExtension())
+        .extracting(Extension::getUrl, e -> e.getValue().primitiveValue())
+        .containsExactly(tuple("token", tokenEndpoint), tuple("authorize", authorize));
+    // Truthful: no app is launched here, and the authorization endpoint says so (RFC 6749 error).
+    HttpResponse<String> launch =
+        FhirHttp.anonymous(port)
+            .get("/oauth/authorize?response_type=code&client_id=app", "application/json");
+    assertThat(launch.statusCode()).isEqualTo(400);
+    assertThat(launch.body())
+        .contains("\"error\":\"unsupported_response_type\"")
+        .contains("client_credentials");
+
     HttpResponse<String> xml = http.get("/fhir/metadata?_format=xml", "application/fhir+xml");
     assertThat(xml.statusCode()).isEqualTo(200);
-    assertThat(xml.body()).contains("<CapabilityStatement");
+    assertThat(xml.body()).contains("<CapabilityStatement").contains("SMART-on-FHIR");
     Conformance.assertValid(xml.body());
   }
 

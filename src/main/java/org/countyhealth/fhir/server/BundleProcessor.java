@@ -93,6 +93,7 @@ public class BundleProcessor {
             Written written = done.get(step);
             if (written == null) {
               try {
+                session.writing(step.index());
                 written = writes.write(step, session);
               } catch (RuntimeException e) {
                 throw EntryFailures.at(step.index(), e);
@@ -101,6 +102,8 @@ public class BundleProcessor {
             counts[written.created() ? 0 : 1]++;
             respond(response.getEntry().get(step.index()), written);
           }
+          session.writing(null);
+          // Refusals of the deferred work come out located at the entries that caused them.
           session.complete();
         });
     markSkipped(response, plan);

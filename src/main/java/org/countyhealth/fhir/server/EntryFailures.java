@@ -67,6 +67,14 @@ final class EntryFailures {
     throw failure;
   }
 
+  /**
+   * A refusal raised when a transaction completes, located at the entry that caused it; as it is
+   * outside a transaction ({@code index} null: a single create keeps its plain FHIRPath).
+   */
+  static RuntimeException located(Integer index, RuntimeException failure) {
+    return index == null ? failure : at(index, failure);
+  }
+
   /** The status line of a response entry, e.g. {@code 422 Unprocessable Content}. */
   static String statusLine(int status) {
     org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);

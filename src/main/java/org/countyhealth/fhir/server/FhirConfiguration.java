@@ -3,6 +3,7 @@ package org.countyhealth.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
+import org.countyhealth.security.OAuthEndpoints;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +20,13 @@ class FhirConfiguration {
 
   @Bean
   ServletRegistrationBean<FhirServlet> fhirServlet(
-      FhirContext context, List<IResourceProvider> providers, TransactionProvider transactions) {
+      FhirContext context,
+      List<IResourceProvider> providers,
+      TransactionProvider transactions,
+      OAuthEndpoints endpoints) {
     ServletRegistrationBean<FhirServlet> registration =
         new ServletRegistrationBean<>(
-            new FhirServlet(context, providers, List.of(transactions)), "/fhir/*");
+            new FhirServlet(context, providers, List.of(transactions), endpoints), "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;

@@ -5,11 +5,13 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
+import org.countyhealth.security.OAuthEndpoints;
 
 /**
  * The HAPI plain server. It sits behind the Spring Security filter chain, so the providers see the
  * signed-in actor through {@link org.countyhealth.shared.CurrentActor}. The capability statement is
- * generated from the registered providers: it lists exactly what they implement.
+ * generated from the registered providers: it lists exactly what they implement, and where the
+ * SMART token endpoint is ({@link SmartCapabilities}).
  */
 class FhirServlet extends RestfulServer {
 
@@ -17,11 +19,17 @@ class FhirServlet extends RestfulServer {
 
   private final transient List<IResourceProvider> providers;
   private final transient List<Object> plainProviders;
+  private final transient OAuthEndpoints endpoints;
 
-  FhirServlet(FhirContext context, List<IResourceProvider> providers, List<Object> plainProviders) {
+  FhirServlet(
+      FhirContext context,
+      List<IResourceProvider> providers,
+      List<Object> plainProviders,
+      OAuthEndpoints endpoints) {
     super(context);
     this.providers = List.copyOf(providers);
     this.plainProviders = List.copyOf(plainProviders);
+    this.endpoints = endpoints;
   }
 
   @Override
@@ -33,5 +41,6 @@ class FhirServlet extends RestfulServer {
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setResourceProviders(providers);
     setPlainProviders(plainProviders);
+    setServerConformanceProvider(new SmartCapabilities(this, endpoints));
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
  * %). {@code locations} maps the rules' field names (systolic, fastingGlucose …) to the FHIRPath of
  * the element that carried the value, so that a refusal points at it. {@code testedOn} is the
  * Observation's own date where it may differ from the visit's (HbA1c: the laboratory test date).
+ * {@code entry} is the transaction entry it came from ({@code null} outside a transaction), so that
+ * a refusal at the request's completion points at that entry too.
  */
 record Measurement(
     Kind kind,
@@ -17,14 +19,20 @@ record Measurement(
     Integer diastolic,
     BigDecimal value,
     Map<String, String> locations,
-    LocalDate testedOn) {
+    LocalDate testedOn,
+    Integer entry) {
 
   Measurement {
     locations = Map.copyOf(locations);
   }
 
   Measurement testedOn(LocalDate day) {
-    return new Measurement(kind, code, systolic, diastolic, value, locations, day);
+    return new Measurement(kind, code, systolic, diastolic, value, locations, day, entry);
+  }
+
+  /** The same value, collected from transaction entry {@code index} (or none: {@code null}). */
+  Measurement from(Integer index) {
+    return new Measurement(kind, code, systolic, diastolic, value, locations, testedOn, index);
   }
 
   /** The measurement kinds the platform holds, with the suffix of their Observation ids. */

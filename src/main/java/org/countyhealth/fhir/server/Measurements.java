@@ -83,7 +83,7 @@ final class Measurements {
         kind == Kind.HBA1C
             ? Map.of("hba1c", location, "hba1cOn", "Observation.effective")
             : Map.of(field(kind), location);
-    return new Measurement(kind, code, null, null, value, locations, null);
+    return new Measurement(kind, code, null, null, value, locations, null, null);
   }
 
   private static Measurement bloodPressure(Observation o) {
@@ -126,6 +126,7 @@ final class Measurements {
         diastolic,
         null,
         locations,
+        null,
         null);
   }
 

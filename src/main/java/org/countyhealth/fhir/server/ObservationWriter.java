@@ -113,7 +113,7 @@ class ObservationWriter implements ResourceWriter<Observation> {
       throw Refusals.unprocessable(
           "同一次就诊已有" + m.kind().label() + "：每次就诊每项只记录一个值", "Observation.code");
     }
-    visit.add(m.kind() == Kind.HBA1C ? m.testedOn(on) : m);
+    visit.add((m.kind() == Kind.HBA1C ? m.testedOn(on) : m).from(session.entry()));
     String id = encounterId + "-" + m.kind().suffix();
     identifiers.remember("Observation", observation.getIdentifier(), id);
     return new IdType("Observation", id);

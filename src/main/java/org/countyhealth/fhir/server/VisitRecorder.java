@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * ChronicCare.recordFollowUp} (grade, next date, referral suggestion exactly as the form); for a
  * resident of 35 or more not under management, a screening BP through {@code ChronicCare.screen}.
  * Measurements that neither holds are refused: the facade keeps no values of its own. An HbA1c goes
- * to the diabetes follow-up only (the hypertension form has no such item).
+ * to the diabetes follow-up only (the hypertension form has no such item). In a transaction a
+ * refusal here, when the request completes, is located at the entry of the measurement concerned,
+ * or at the visit's entry (the Encounter's) when no single measurement is to blame.
  */
 @Component
 class VisitRecorder {
@@ -50,13 +52,21 @@ class VisitRecorder {
   /** Registers the encounter's completion at the end of the request (once per encounter). */
   void expect(long encounterId, Actor actor, WriteSession session) {
     collected(session).putIfAbsent(encounterId, new java.util.ArrayList<>());
+    // The visit's entry: the Encounter's, or that of the Observation that first named or implied
+    // it.
+    Integer visitEntry = session.entry();
     session.defer(
         "Encounter/" + encounterId,
-        () -> complete(encounterId, actor, collected(session).get(encounterId), session));
+        () ->
+            complete(encounterId, visitEntry, actor, collected(session).get(encounterId), session));
   }
 
   void complete(
-      long encounterId, Actor actor, List<Measurement> measurements, WriteSession session) {
+      long encounterId,
+      Integer visitEntry,
+      Actor actor,
+      List<Measurement> measurements,
+      WriteSession session) {
     if (measurements.isEmpty()) {
       return;
     }
@@ -64,33 +74,41 @@ class VisitRecorder {
     ResidentSummary resident =
         subjects
             .visible(actor, row.residentId(), session)
-            .orElseThrow(() -> Refusals.unprocessable("找不到该患者", "Encounter.subject"));
+            .orElseThrow(() -> refused(null, visitEntry, "找不到该患者", "Encounter.subject"));
     Map<Kind, Measurement> by = new HashMap<>();
-    Map<String, String> locations = new HashMap<>();
+    // The rules' field names (systolic, hba1cOn …) to the measurement that carried them.
+    Map<String, Measurement> owners = new HashMap<>();
     for (Measurement m : measurements) {
       by.put(m.kind(), m);
-      locations.putAll(m.locations());
+      m.locations().keySet().forEach(field -> owners.put(field, m));
     }
     Measurement bp = by.get(Kind.BLOOD_PRESSURE);
     Measurement glucose = by.get(Kind.GLUCOSE);
     if (bp == null && glucose == null) {
-      throw Refusals.unprocessable(
-          "身高、体重、体质指数、心率、糖化血红蛋白须与血压或血糖在同一次就诊（Encounter）中提交：随访表以血压、血糖为据", "Observation.code");
+      throw refused(
+          measurements.get(0),
+          visitEntry,
+          "身高、体重、体质指数、心率、糖化血红蛋白须与血压或血糖在同一次就诊（Encounter）中提交：随访表以血压、血糖为据",
+          "Observation.code");
     }
     if (by.containsKey(Kind.BMI) && !(by.containsKey(Kind.WEIGHT) && by.containsKey(Kind.HEIGHT))) {
-      throw Refusals.unprocessable(
-          "体质指数由身高、体重计算：须同时提交身高（8302-2）和体重（29463-7）", locations.get("bmi"));
+      Measurement bmi = by.get(Kind.BMI);
+      throw refused(
+          bmi, visitEntry, "体质指数由身高、体重计算：须同时提交身高（8302-2）和体重（29463-7）", bmi.locations().get("bmi"));
     }
     List<EnrolmentSummary> managed =
-        guarded(() -> chronic.enrolments(actor, resident.id()), locations).stream()
+        guarded(() -> chronic.enrolments(actor, resident.id()), owners, visitEntry).stream()
             .filter(EnrolmentSummary::managed)
             .toList();
     Measurement hba1c = by.get(Kind.HBA1C);
     if (hba1c != null
         && !managed.isEmpty()
         && managed.stream().noneMatch(e -> e.disease() == Disease.DIABETES)) {
-      throw Refusals.unprocessable(
-          "该患者未纳入2型糖尿病管理：糖化血红蛋白只记录在糖尿病患者随访中，无处保存（高血压随访表无此项）", locations.get("hba1c"));
+      throw refused(
+          hba1c,
+          visitEntry,
+          "该患者未纳入2型糖尿病管理：糖化血红蛋白只记录在糖尿病患者随访中，无处保存（高血压随访表无此项）",
+          hba1c.locations().get("hba1c"));
     }
     if (!managed.isEmpty()) {
       Long hypertension = null;
@@ -98,7 +116,8 @@ class VisitRecorder {
       for (EnrolmentSummary e : managed) {
         FollowUpRequest request =
             request(e.id(), row, by, e.disease() == Disease.DIABETES ? hba1c : null);
-        FollowUpOutcome outcome = guarded(() -> chronic.recordFollowUp(actor, request), locations);
+        FollowUpOutcome outcome =
+            guarded(() -> chronic.recordFollowUp(actor, request), owners, visitEntry);
         if (e.disease() == Disease.HYPERTENSION) {
           hypertension = outcome.followUpId();
         } else {
@@ -117,14 +136,16 @@ class VisitRecorder {
     Optional<Measurement> other =
         measurements.stream().filter(m -> m.kind() != Kind.BLOOD_PRESSURE).findFirst();
     if (bp == null || age < 35 || other.isPresent()) {
-      Measurement refused = other.orElse(bp);
-      throw Refusals.unprocessable(
+      Measurement unheld = other.orElse(bp);
+      throw refused(
+          unheld,
+          visitEntry,
           "该居民未纳入高血压或2型糖尿病管理"
               + (age < 35 ? "且不满35岁" : "：平台只保存35岁及以上居民的筛查血压")
               + "，其"
-              + refused.kind().label()
+              + unheld.kind().label()
               + "无处保存",
-          refused.locations().values().iterator().next());
+          unheld.locations().values().iterator().next());
     }
     guarded(
         () ->
@@ -132,7 +153,8 @@ class VisitRecorder {
                 actor,
                 new ScreeningRequest(
                     resident.id(), row.visitOn(), bp.systolic(), bp.diastolic(), false)),
-        locations);
+        owners,
+        visitEntry);
     long screening =
         chronic.screenings(actor, resident.id()).stream()
             .mapToLong(ScreeningSummary::id)
@@ -182,19 +204,31 @@ class VisitRecorder {
     return m == null ? null : m.value();
   }
 
-  /** A chronic refusal located at the element that carried the refused value. */
-  private static <T> T guarded(java.util.function.Supplier<T> call, Map<String, String> locations) {
+  /**
+   * A chronic refusal located at the element that carried the refused value, in the entry of its
+   * measurement; one of the visit itself (its date, or no field) at the visit's entry.
+   */
+  private static <T> T guarded(
+      java.util.function.Supplier<T> call, Map<String, Measurement> owners, Integer visitEntry) {
     try {
       return call.get();
     } catch (BusinessException e) {
-      throw Refusals.of(
-          e,
-          field ->
-              field == null
-                  ? "Encounter"
-                  : "visitOn".equals(field)
-                      ? "Encounter.period.start"
-                      : locations.getOrDefault(field, "Encounter"));
+      Measurement owner = e.field() == null ? null : owners.get(e.field());
+      String location =
+          owner != null
+              ? owner.locations().get(e.field())
+              : "visitOn".equals(e.field()) ? "Encounter.period.start" : "Encounter";
+      throw EntryFailures.located(entryOf(owner, visitEntry), Refusals.of(e, field -> location));
     }
+  }
+
+  /** A refusal of {@code m} ({@code null}: of the visit), located at its transaction entry. */
+  private static RuntimeException refused(
+      Measurement m, Integer visitEntry, String message, String location) {
+    return EntryFailures.located(entryOf(m, visitEntry), Refusals.unprocessable(message, location));
+  }
+
+  private static Integer entryOf(Measurement m, Integer visitEntry) {
+    return m != null && m.entry() != null ? m.entry() : visitEntry;
   }
 }

@@ -26,6 +26,7 @@ final class WriteSession {
   private final Map<String, Runnable> deferred = new LinkedHashMap<>();
   private final Map<String, Object> attributes = new LinkedHashMap<>();
   private final Set<String> heldAlready = new HashSet<>();
+  private Integer entry;
 
   WriteSession(AuditTrail auditTrail) {
     this.auditTrail = auditTrail;
@@ -34,6 +35,20 @@ final class WriteSession {
   /** Audits a write of a resident's data ({@code FHIR_*_CREATE}) when the session completes. */
   void audit(String action, long residentId) {
     audited.add(new Audited(action, "Resident", String.valueOf(residentId), AuditResult.SUCCESS));
+  }
+
+  /**
+   * The transaction entry being written ({@code null} outside one), so that work deferred to the
+   * completion can be refused at the entry that caused it. A single create has no entry; a batch
+   * entry is a session of its own, located as a whole by its caller.
+   */
+  void writing(Integer index) {
+    entry = index;
+  }
+
+  /** The transaction entry being written, or {@code null}. */
+  Integer entry() {
+    return entry;
   }
 
   /** Runs {@code work} when the session completes, once per key, in registration order. */

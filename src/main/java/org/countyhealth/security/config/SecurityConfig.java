@@ -132,6 +132,7 @@ class SecurityConfig {
                         "/login",
                         "/login/**",
                         "/oauth/token",
+                        "/oauth/authorize",
                         "/.well-known/smart-configuration",
                         "/fhir/.well-known/smart-configuration",
                         "/actuator/health",

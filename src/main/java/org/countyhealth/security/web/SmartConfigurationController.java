@@ -32,7 +32,7 @@ class SmartConfigurationController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> configuration(HttpServletRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("token_endpoint", endpoint.url(request));
+    body.put("token_endpoint", endpoint.tokenUrl(request));
     body.put(
         "token_endpoint_auth_methods_supported",
         List.of("private_key_jwt", "client_secret_basic", "client_secret_post"));

@@ -117,7 +117,7 @@ class TokenController {
     if (clientId != null && !clientId.strip().equals(claimed(assertion))) {
       throw new TokenRefused("invalid_client", "client_id 与 JWT 的 iss 不一致");
     }
-    return directory.issueForAssertion(assertion, endpoint.url(request), scope);
+    return directory.issueForAssertion(assertion, endpoint.tokenUrl(request), scope);
   }
 
   /** The client an assertion claims to be (unverified: for the audit event's object only). */

@@ -1,6 +1,7 @@
 package org.countyhealth.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.countyhealth.security.OAuthEndpoints;
 import org.countyhealth.security.config.SecuritySettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -11,7 +12,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * behind a proxy; otherwise this server's URL as the request shows it.
  */
 @Component
-class TokenEndpoint {
+class TokenEndpoint implements OAuthEndpoints {
 
   static final String PATH = "/oauth/token";
 
@@ -21,9 +22,16 @@ class TokenEndpoint {
     this.configured = settings.clients().tokenUrl().strip();
   }
 
-  String url(HttpServletRequest request) {
+  @Override
+  public String tokenUrl(HttpServletRequest request) {
     return configured.isEmpty()
         ? ServletUriComponentsBuilder.fromContextPath(request).path(PATH).build().toUriString()
         : configured;
+  }
+
+  @Override
+  public String authorizeUrl(HttpServletRequest request) {
+    // Behind a proxy the configured token URL says where /oauth/* is published.
+    return java.net.URI.create(tokenUrl(request)).resolve("authorize").toString();
   }
 }

@@ -182,6 +182,80 @@ class FhirVisitSessionIT {
     assertThat(count("chronic.follow_up", patient)).isEqualTo(followUps);
   }
 
+  @Test
+  void refusalsAtCompletionAreLocatedAtTheEntryConcernedOrTheVisitsEntry() {
+    long patient = resident(LocalDate.of(1963, 9, 9));
+    chronic.enrol(
+        actor,
+        new EnrolmentRequest(
+            patient, Disease.DIABETES, LocalDate.now().minusDays(60), null, null, null));
+    LocalDate visit = LocalDate.now().minusDays(1);
+    long followUps = count("chronic.follow_up", patient);
+
+    // No BP in a face-to-face visit: no measurement is to blame, the Encounter's entry is.
+    assertThat(
+            expressions(
+                () ->
+                    inOneRequest(
+                        session -> {
+                          session.writing(0);
+                          IdType e =
+                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
+                          session.writing(1);
+                          observations.create(
+                              quantity(patient, visit, e, "1558-6", "7.8", "mmol/L"),
+                              actor,
+                              session);
+                          session.writing(null);
+                          return e;
+                        })))
+        .containsExactly("Bundle.entry[0]", "Encounter");
+
+    // A weight with neither BP nor glucose: refused at the weight's entry, not the Encounter's.
+    assertThat(
+            expressions(
+                () ->
+                    inOneRequest(
+                        session -> {
+                          session.writing(0);
+                          IdType e =
+                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
+                          session.writing(1);
+                          observations.create(
+                              quantity(patient, visit, e, "29463-7", "70", "kg"), actor, session);
+                          session.writing(null);
+                          return e;
+                        })))
+        .containsExactly("Bundle.entry[1]", "Observation.code");
+
+    // Outside a bundle (a single create): the plain element path.
+    assertThat(
+            expressions(
+                () ->
+                    inOneRequest(
+                        session -> {
+                          IdType e =
+                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
+                          observations.create(
+                              quantity(patient, visit, e, "29463-7", "70", "kg"), actor, session);
+                          return e;
+                        })))
+        .containsExactly("Observation.code");
+    assertThat(count("chronic.follow_up", patient)).isEqualTo(followUps);
+  }
+
+  private static List<String> expressions(Runnable request) {
+    try {
+      request.run();
+    } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+      return ((org.hl7.fhir.r4.model.OperationOutcome) e.getOperationOutcome())
+          .getIssueFirstRep().getExpression().stream()
+              .map(org.hl7.fhir.r4.model.StringType::getValue)
+              .toList();
+    }
+    throw new AssertionError("the request was not refused");
+  }
+
   private IdType inOneRequest(java.util.function.Function<WriteSession, IdType> writes) {
     return new TransactionTemplate(transactions)
         .execute(
