@@ -16,8 +16,9 @@ import org.hl7.fhir.r4.model.UriType;
  * The generated CapabilityStatement with SMART on FHIR discovery (SMART App Launch, "Conformance";
  * R4 {@code CapabilityStatement.rest.security}): the service SMART-on-FHIR and the {@code
  * oauth-uris} extension naming the token endpoint, the URL {@code /.well-known/smart-configuration}
- * publishes. Only {@code token}: the platform issues tokens to system clients (SMART Backend
- * Services) and has no authorize endpoint for launched apps.
+ * publishes. The platform issues tokens to system clients only (SMART Backend Services); the {@code
+ * authorize} URL, which R4's definition of the extension requires, answers that no app is launched
+ * here.
  *
  * <p>HAPI caches the statement for a minute and regenerates it on a background thread with a
  * finished request; the token URL may come from the request (no {@code
