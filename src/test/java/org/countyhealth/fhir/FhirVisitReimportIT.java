@@ -116,6 +116,49 @@ class FhirVisitReimportIT extends ClinicalFhirSupport {
         .isEqualTo(150);
   }
 
+  @Test
+  void valuesAreComparedInTheFormsUnitsAndAValueNotRecordedIsRefused() throws Exception {
+    Person person = person();
+    LocalDate visit = LocalDate.now().minusDays(4);
+    Bundle grams = visit(person, visit, 140, 90);
+    add(grams, weight(grams, "72500", "g"), null);
+    transactionResponse(post("/fhir", encode(grams)));
+    Map<String, Long> held = counts(person.id());
+
+    // 72.5 kg is the 72500 g recorded: the same visit, answered as held.
+    Bundle kilograms = visit(person, visit, 140, 90);
+    add(kilograms, weight(kilograms, "72.5", "kg"), null);
+    Bundle again = transactionResponse(post("/fhir", encode(kilograms)));
+    assertThat(statuses(again)).containsOnly("200 OK");
+    assertThat(locations(again).get(4)).endsWith("-weight");
+    assertThat(counts(person.id())).isEqualTo(held);
+
+    // A heart rate the visit did not record: refused at its entry's code, nothing stored.
+    Bundle more = visit(person, visit, 140, 90);
+    Observation rate = weight(more, "72", "/min");
+    rate.getCode().getCodingFirstRep().setCode("8867-4");
+    add(more, rate, null);
+    HttpResponse<String> refused = post("/fhir", encode(more));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    OperationOutcome outcome =
+        FHIR.newJsonParser().parseResource(OperationOutcome.class, refused.body());
+    assertThat(outcome.getIssueFirstRep().getExpression().stream().map(e -> e.getValue()))
+        .containsExactly("Bundle.entry[4]", "Observation.code");
+    assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("心率 已登记 无，本次 72 /min");
+    assertThat(counts(person.id())).isEqualTo(held);
+  }
+
+  /** A weight Observation of the visit in {@code bundle} (its BP's subject and encounter). */
+  private static Observation weight(Bundle bundle, String value, String unit) {
+    Observation bp = (Observation) bundle.getEntry().get(3).getResource();
+    LocalDate on = LocalDate.parse(bp.getEffectiveDateTimeType().getValueAsString());
+    Observation weight = quantity(0, "29463-7", value, unit);
+    weight.setSubject(bp.getSubject().copy());
+    weight.setEncounter(bp.getEncounter().copy());
+    weight.setEffective(new DateTimeType(on.toString()));
+    return weight;
+  }
+
   private record Person(long id, IdentifierValue healthCode) {}
 
   /** A resident with a health record, known to the sender by the health code. */
