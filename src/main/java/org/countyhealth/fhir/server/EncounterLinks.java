@@ -79,6 +79,23 @@ class EncounterLinks {
         .optional();
   }
 
+  /**
+   * The first Encounter received (not implied by an Observation) for the resident on that day, of
+   * that class, recorded at that facility: the same visit when it is sent again.
+   */
+  Optional<Row> same(long residentId, LocalDate visitOn, String classCode, String facilityCode) {
+    return jdbc
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " WHERE resident_id = ? AND visit_on = ? AND class_code = ? AND facility_code = ?"
+                + " AND NOT implicit ORDER BY id")
+        .params(residentId, visitOn, classCode, facilityCode)
+        .query(EncounterLinks::map)
+        .stream()
+        .findFirst();
+  }
+
   /** The rows of residents (a merged resident's rows are found under either id). */
   List<Row> ofResidents(Collection<Long> residentIds) {
     if (residentIds.isEmpty()) {

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates an Encounter: the row of {@code fhir.encounter} is written at once (its id is needed by
  * the Observations of the same request); what it becomes in the chronic module is decided when the
- * request completes ({@link VisitRecorder}).
+ * request completes ({@link VisitRecorder}). An Encounter without an identifier for the same
+ * resident, day, class and facility as one already received is that Encounter (200, nothing
+ * written): its Observations are then compared with what it recorded ({@link HeldVisits}).
  */
 @Component
 class EncounterWriter implements ResourceWriter<Encounter> {
@@ -74,6 +76,18 @@ class EncounterWriter implements ResourceWriter<Encounter> {
       throw Refusals.unprocessable("就诊日期不能晚于今天", "Encounter.period.start");
     }
     String facility = actor.facilityCode() != null ? actor.facilityCode() : resident.facilityCode();
+    // Without an identifier, the same visit sent again (a re-run import, a re-sent bundle) is
+    // recognised by its content; an identifier is matched by the conditional create only.
+    if (!encounter.hasIdentifier()) {
+      Optional<EncounterLinks.Row> same = links.same(resident.id(), on, classCode, facility);
+      if (same.isPresent()) {
+        IdType held = new IdType("Encounter", String.valueOf(same.get().id()));
+        session.heldAlready(held);
+        HeldVisits.remember(same.get().id(), session);
+        subjects.audit(EncounterProvider.READ, resident.id());
+        return held;
+      }
+    }
     long id = links.insert(resident.id(), on, classCode, facility, false, actor.username());
     identifiers.remember("Encounter", encounter.getIdentifier(), String.valueOf(id));
     recorder.expect(id, actor, session);

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * rules), then collected under its Encounter; the Encounter becomes a follow-up or a screening when
  * the request completes. An Observation without an Encounter is a visit of its own (an implicit
  * clinic encounter of its date); one naming an Encounter of an earlier request is added to it only
- * while that Encounter has not become a follow-up or screening yet.
+ * while that Encounter has not become a follow-up or screening yet, or, when that Encounter was
+ * sent again in this request and recognised by its content, answered as the Observation it recorded
+ * ({@link HeldVisits}).
  */
 @Component
 class ObservationWriter implements ResourceWriter<Observation> {
@@ -29,18 +31,21 @@ class ObservationWriter implements ResourceWriter<Observation> {
   private final EncounterLinks links;
   private final SourceIdentifiers identifiers;
   private final VisitRecorder recorder;
+  private final HeldVisits held;
 
   ObservationWriter(
       ChronicCare chronic,
       Subjects subjects,
       EncounterLinks links,
       SourceIdentifiers identifiers,
-      VisitRecorder recorder) {
+      VisitRecorder recorder,
+      HeldVisits held) {
     this.chronic = chronic;
     this.subjects = subjects;
     this.links = links;
     this.identifiers = identifiers;
     this.recorder = recorder;
+    this.held = held;
   }
 
   @Override
@@ -89,6 +94,10 @@ class ObservationWriter implements ResourceWriter<Observation> {
             "测量日期 " + on + " 与就诊日期 " + row.visitOn() + " 不一致", "Observation.effective");
       }
       encounterId = row.id();
+      if (row.linked() && HeldVisits.recognised(encounterId, session)) {
+        // The visit sent again: the measurement recorded is answered, a different one refused.
+        return held.answer(actor, encounterId, m, on, session);
+      }
       if (!collected.containsKey(encounterId)) {
         if (row.linked()) {
           throw Refusals.unprocessable(
