@@ -91,7 +91,10 @@ class SystemClientsApiIT {
     assertThat(row.get("privileges").toString()).isEqualTo("[\"RESIDENT_VIEW\"]");
     assertThat(row.get("authentication").toString()).isEqualTo("[\"private_key_jwt\"]");
     assertThat(row.get("revoked").asBoolean()).isFalse();
-    assertThat(list.body()).doesNotContain("secret\"").doesNotContain("{bcrypt}");
+    assertThat(list.body())
+        .doesNotContain("\"secret\"")
+        .doesNotContain("secretHash")
+        .doesNotContain("{bcrypt}");
 
     HttpResponse<String> first =
         smart.token(smart.assertion(keys, clientId), "system/Patient.read");
