@@ -3,14 +3,11 @@ package org.countyhealth.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +42,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FhirBackendServicesIT {
 
   private static final Pattern ID = Pattern.compile("id=\"client-id\">([^<]+)<");
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
   private static FhirHttp admin;
 
   @LocalServerPort int port;
@@ -59,6 +55,7 @@ class FhirBackendServicesIT {
   private final ClientKeys keys = ClientKeys.rsa("his-key-" + UUID.randomUUID());
   private String village;
   private String tokenUrl;
+  private SmartBackend smart;
   private String healthCode;
 
   @BeforeEach
@@ -67,7 +64,8 @@ class FhirBackendServicesIT {
         jdbc.sql("SELECT facility_code FROM security.account WHERE username = 'villagedoctor'")
             .query(String.class)
             .single();
-    tokenUrl = "http://localhost:" + port + "/oauth/token";
+    smart = new SmartBackend(port, clock);
+    tokenUrl = smart.tokenUrl();
     if (admin == null) {
       String township =
           jdbc.sql("SELECT parent_code FROM organization.facility WHERE licence_code = ?")
@@ -305,13 +303,7 @@ class FhirBackendServicesIT {
   }
 
   private Map<String, Object> claims(String clientId, String audience, String jti) {
-    Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("iss", clientId);
-    claims.put("sub", clientId);
-    claims.put("aud", audience);
-    claims.put("exp", clock.instant().getEpochSecond() + 240);
-    claims.put("jti", jti);
-    return claims;
+    return smart.claims(clientId, audience, jti);
   }
 
   private String assertion(String clientId, String audience, String jti) {
@@ -319,38 +311,19 @@ class FhirBackendServicesIT {
   }
 
   private HttpResponse<String> token(String assertion, String scope) throws Exception {
-    return post(
-        "grant_type=client_credentials&client_assertion_type="
-            + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-            + "&client_assertion="
-            + enc(assertion)
-            + "&scope="
-            + enc(scope));
+    return smart.token(assertion, scope);
   }
 
   private HttpResponse<String> post(String form) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(tokenUrl))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return smart.post(form);
   }
 
   private static String accessToken(HttpResponse<String> response) {
-    Matcher m = TOKEN.matcher(response.body());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return SmartBackend.accessToken(response);
   }
 
   private HttpResponse<String> bearer(String path, String token) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/fhir+json")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return smart.bearer(path, token);
   }
 
   private long resident(String facility) {
@@ -382,6 +355,6 @@ class FhirBackendServicesIT {
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return SmartBackend.enc(s);
   }
 }

@@ -84,6 +84,39 @@ final class FhirHttp {
   /** A POST with extra headers (name, value, …), e.g. {@code If-None-Exist}. */
   HttpResponse<String> post(String path, String contentType, String body, String... headers)
       throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .header("Accept", "application/fhir+json")
+            .header("X-CSRF-TOKEN", csrf())
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A JSON API call ({@code method} GET, POST, PUT…; {@code body} null for none) with the session's
+   * CSRF token.
+   */
+  HttpResponse<String> json(String method, String path, String body)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-CSRF-TOKEN", csrf())
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String csrf() throws IOException, InterruptedException {
     if (csrf == null) {
       Matcher m = CSRF.matcher(get("/", "text/html").body());
       if (!m.find()) {
@@ -91,16 +124,7 @@ final class FhirHttp {
       }
       csrf = m.group(1);
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .header("Accept", "application/fhir+json")
-            .header("X-CSRF-TOKEN", csrf)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return csrf;
   }
 
   private static String enc(String s) {

@@ -2,7 +2,6 @@ package org.countyhealth.security.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,12 +86,6 @@ class SystemClientsAdminController {
   String register(
       @ModelAttribute("form") ClientForm form, Model model, HttpServletResponse response) {
     Actor admin = currentActor.require();
-    Map<String, String> missing = missing(form);
-    if (!missing.isEmpty()) {
-      // Every empty field at once, each beside its field; the directory checks the rest.
-      response.setStatus(422);
-      return page(model, form, missing, null);
-    }
     try {
       Registered registered =
           clients.register(
@@ -109,8 +102,10 @@ class SystemClientsAdminController {
       return page(model, ClientForm.empty(), Map.of(), registered);
     } catch (BusinessException e) {
       response.setStatus(422);
-      return page(
-          model, form, Map.of(e.field() != null ? e.field() : "name", e.getMessage()), null);
+      // Every field the directory names (all empty ones at once), each beside its field.
+      Map<String, String> errors =
+          e.fields().isEmpty() ? Map.of("name", e.getMessage()) : e.fields();
+      return page(model, form, errors, null);
     }
   }
 
@@ -143,20 +138,6 @@ class SystemClientsAdminController {
     }
     redirect.addFlashAttribute("message", "已更新该系统客户端的公钥。");
     return "redirect:/system-clients";
-  }
-
-  private static Map<String, String> missing(ClientForm form) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (form.name() == null || form.name().isBlank()) {
-      errors.put("name", "请填写系统名称（1–100 个字）");
-    }
-    if (form.facilityCode() == null || form.facilityCode().isBlank()) {
-      errors.put("facilityCode", "请选择所属机构");
-    }
-    if (form.privileges() == null || form.privileges().isEmpty()) {
-      errors.put("privileges", "请至少授予一项接口权限");
-    }
-    return errors;
   }
 
   private String page(

@@ -28,7 +28,15 @@ class ErrorHandling {
 
   @ExceptionHandler(BusinessException.class)
   Object business(BusinessException e, HttpServletRequest request) {
-    return respond(request, HttpStatus.valueOf(e.status()), e.code(), e.getMessage(), e.field());
+    Object answer =
+        respond(request, HttpStatus.valueOf(e.status()), e.code(), e.getMessage(), e.field());
+    if (answer instanceof ResponseEntity<?> response
+        && response.getBody() instanceof ProblemDetail body
+        && e.fields().size() > 1) {
+      // Every field concerned, as for Bean Validation failures: "field.name": message.
+      e.fields().forEach((field, message) -> body.setProperty("field." + field, message));
+    }
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
