@@ -26,11 +26,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
   static final String CALL = "FHIR_CLIENT_CALL";
 
-  private final SystemClientDirectory directory;
+  private final SystemTokens tokens;
   private final AuditTrail audit;
 
-  public BearerTokenFilter(SystemClientDirectory directory, AuditTrail audit) {
-    this.directory = directory;
+  public BearerTokenFilter(SystemTokens tokens, AuditTrail audit) {
+    this.tokens = tokens;
     this.audit = audit;
   }
 
@@ -54,8 +54,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       refuse(request, response, "访问令牌只能用于 FHIR 接口和导入接口");
       return;
     }
-    Optional<Actor> actor =
-        directory.actorOf(request.getHeader("Authorization").substring(7).strip());
+    Optional<Actor> actor = tokens.actorOf(request.getHeader("Authorization").substring(7).strip());
     if (actor.isEmpty()) {
       refuse(request, response, "访问令牌无效或已过期，请重新获取");
       return;

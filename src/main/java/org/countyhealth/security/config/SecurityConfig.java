@@ -7,7 +7,7 @@ import java.util.List;
 import org.countyhealth.audit.AuditResult;
 import org.countyhealth.audit.AuditTrail;
 import org.countyhealth.security.clients.BearerTokenFilter;
-import org.countyhealth.security.clients.SystemClientDirectory;
+import org.countyhealth.security.clients.SystemTokens;
 import org.countyhealth.security.rules.InactivityPolicy;
 import org.countyhealth.security.rules.LockoutPolicy;
 import org.countyhealth.security.rules.PasswordPolicy;
@@ -72,7 +72,7 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain bearerSecurity(
-      HttpSecurity http, AuditTrail audit, SystemClientDirectory systemClients) throws Exception {
+      HttpSecurity http, AuditTrail audit, SystemTokens systemClients) throws Exception {
     http.securityMatcher(BearerTokenFilter::carriesBearer)
         .authorizeHttpRequests(
             authorize ->

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.countyhealth.audit.AuditTrail;
-import org.countyhealth.security.clients.SystemClientDirectory;
-import org.countyhealth.security.clients.SystemClientDirectory.IssuedToken;
-import org.countyhealth.security.clients.SystemClientDirectory.TokenRefused;
+import org.countyhealth.security.clients.SystemTokens;
+import org.countyhealth.security.clients.SystemTokens.IssuedToken;
+import org.countyhealth.security.clients.SystemTokens.TokenRefused;
 import org.countyhealth.security.rules.ClientAssertion;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -32,12 +32,12 @@ class TokenController {
   static final String ISSUE = "SYSTEM_TOKEN_ISSUE";
   static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-  private final SystemClientDirectory directory;
+  private final SystemTokens tokens;
   private final TokenEndpoint endpoint;
   private final AuditTrail audit;
 
-  TokenController(SystemClientDirectory directory, TokenEndpoint endpoint, AuditTrail audit) {
-    this.directory = directory;
+  TokenController(SystemTokens tokens, TokenEndpoint endpoint, AuditTrail audit) {
+    this.tokens = tokens;
     this.endpoint = endpoint;
     this.audit = audit;
   }
@@ -93,7 +93,7 @@ class TokenController {
     if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
       throw new TokenRefused("invalid_request", "缺少 client_id 或 client_secret（或 client_assertion）");
     }
-    return directory.issue(id, secret, scope);
+    return tokens.issue(id, secret, scope);
   }
 
   private IssuedToken byAssertion(
@@ -117,7 +117,7 @@ class TokenController {
     if (clientId != null && !clientId.strip().equals(claimed(assertion))) {
       throw new TokenRefused("invalid_client", "client_id 与 JWT 的 iss 不一致");
     }
-    return directory.issueForAssertion(assertion, endpoint.tokenUrl(request), scope);
+    return tokens.issueForAssertion(assertion, endpoint.tokenUrl(request), scope);
   }
 
   /** The client an assertion claims to be (unverified: for the audit event's object only). */
