@@ -47,4 +47,51 @@ public record FollowUpRequest(
     adherence = adherence == null ? Adherence.REGULAR : adherence;
     adverse = adverse == null ? Adverse.NONE : adverse;
   }
+
+  /**
+   * A visit that brings measurements only (a HIS or a device through the FHIR interface): no
+   * symptoms, lifestyle or medication are recorded, and the form's defaults stand for the rest.
+   */
+  public static FollowUpRequest measured(
+      long enrolmentId,
+      LocalDate visitOn,
+      VisitMode mode,
+      Integer systolic,
+      Integer diastolic,
+      BigDecimal weightKg,
+      BigDecimal heightCm,
+      Integer heartRate,
+      BigDecimal fastingGlucose,
+      BigDecimal hba1c,
+      LocalDate hba1cOn) {
+    return new FollowUpRequest(
+        enrolmentId,
+        visitOn,
+        mode,
+        null,
+        null,
+        null,
+        systolic,
+        diastolic,
+        weightKg,
+        heightCm,
+        heartRate,
+        null,
+        fastingGlucose,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        false,
+        hba1c,
+        hba1cOn);
+  }
 }

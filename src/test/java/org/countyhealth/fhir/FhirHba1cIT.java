@@ -257,33 +257,16 @@ class FhirHba1cIT extends ClinicalFhirSupport {
 
   private static FollowUpRequest request(
       long enrolment, LocalDate visit, String glucose, String hba1c, LocalDate tested) {
-    return new FollowUpRequest(
+    return FollowUpRequest.measured(
         enrolment,
         visit,
         VisitMode.CLINIC,
-        null,
-        null,
-        null,
         132,
         82,
         null,
         null,
         null,
-        null,
         new BigDecimal(glucose),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        false,
         hba1c == null ? null : new BigDecimal(hba1c),
         tested);
   }

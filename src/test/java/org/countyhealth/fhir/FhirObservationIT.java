@@ -34,35 +34,8 @@ class FhirObservationIT extends ClinicalFhirSupport {
     FollowUpOutcome expected =
         chronic.preview(
             actor,
-            new FollowUpRequest(
-                enrolment,
-                visit,
-                VisitMode.CLINIC,
-                null,
-                null,
-                null,
-                168,
-                102,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false,
-                null,
-                false,
-                null,
-                null));
+            FollowUpRequest.measured(
+                enrolment, visit, VisitMode.CLINIC, 168, 102, null, null, null, null, null, null));
     long followUps = count("chronic.follow_up", patient);
 
     Encounter encounter = new Encounter();

@@ -168,33 +168,16 @@ class VisitRecorder {
       long enrolmentId, EncounterLinks.Row row, Map<Kind, Measurement> by, Measurement hba1c) {
     Measurement bp = by.get(Kind.BLOOD_PRESSURE);
     Measurement hr = by.get(Kind.HEART_RATE);
-    return new FollowUpRequest(
+    return FollowUpRequest.measured(
         enrolmentId,
         row.visitOn(),
         Visit.modeOf(row.classCode()),
-        null,
-        null,
-        null,
         bp == null ? null : bp.systolic(),
         bp == null ? null : bp.diastolic(),
         value(by, Kind.WEIGHT),
         value(by, Kind.HEIGHT),
         hr == null ? null : hr.value().intValue(),
-        null,
         value(by, Kind.GLUCOSE),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        false,
         hba1c == null ? null : hba1c.value(),
         hba1c == null ? null : hba1c.testedOn() == null ? row.visitOn() : hba1c.testedOn());
   }
