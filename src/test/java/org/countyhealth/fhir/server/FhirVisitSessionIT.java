@@ -86,33 +86,16 @@ class FhirVisitSessionIT {
     FollowUpOutcome expected =
         chronic.preview(
             actor,
-            new FollowUpRequest(
+            FollowUpRequest.measured(
                 enrolment,
                 visit,
                 VisitMode.HOME,
-                null,
-                null,
-                null,
                 150,
                 95,
                 new BigDecimal("72.0"),
                 new BigDecimal("168.0"),
                 null,
-                null,
                 new BigDecimal("7.0"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false,
-                null,
-                false,
                 null,
                 null));
     long followUps = count("chronic.follow_up", patient);
@@ -193,55 +176,35 @@ class FhirVisitSessionIT {
     long followUps = count("chronic.follow_up", patient);
 
     // No BP in a face-to-face visit: no measurement is to blame, the Encounter's entry is.
-    assertThat(
-            expressions(
-                () ->
-                    inOneRequest(
-                        session -> {
-                          session.writing(0);
-                          IdType e =
-                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
-                          session.writing(1);
-                          observations.create(
-                              quantity(patient, visit, e, "1558-6", "7.8", "mmol/L"),
-                              actor,
-                              session);
-                          session.writing(null);
-                          return e;
-                        })))
+    assertThat(refusedVisit(patient, visit, "1558-6", "7.8", "mmol/L", true))
         .containsExactly("Bundle.entry[0]", "Encounter");
-
     // A weight with neither BP nor glucose: refused at the weight's entry, not the Encounter's.
-    assertThat(
-            expressions(
-                () ->
-                    inOneRequest(
-                        session -> {
-                          session.writing(0);
-                          IdType e =
-                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
-                          session.writing(1);
-                          observations.create(
-                              quantity(patient, visit, e, "29463-7", "70", "kg"), actor, session);
-                          session.writing(null);
-                          return e;
-                        })))
+    assertThat(refusedVisit(patient, visit, "29463-7", "70", "kg", true))
         .containsExactly("Bundle.entry[1]", "Observation.code");
-
     // Outside a bundle (a single create): the plain element path.
-    assertThat(
-            expressions(
-                () ->
-                    inOneRequest(
-                        session -> {
-                          IdType e =
-                              encounters.create(encounter(patient, visit, "AMB"), actor, session);
-                          observations.create(
-                              quantity(patient, visit, e, "29463-7", "70", "kg"), actor, session);
-                          return e;
-                        })))
+    assertThat(refusedVisit(patient, visit, "29463-7", "70", "kg", false))
         .containsExactly("Observation.code");
     assertThat(count("chronic.follow_up", patient)).isEqualTo(followUps);
+  }
+
+  /**
+   * An Encounter and one quantity Observation in one request, as entries 0 and 1 of a bundle or as
+   * plain creates; answers the refusal's expressions.
+   */
+  private List<String> refusedVisit(
+      long patient, LocalDate visit, String code, String value, String unit, boolean inBundle) {
+    return expressions(
+        () ->
+            inOneRequest(
+                session -> {
+                  session.writing(inBundle ? 0 : null);
+                  IdType e = encounters.create(encounter(patient, visit, "AMB"), actor, session);
+                  session.writing(inBundle ? 1 : null);
+                  observations.create(
+                      quantity(patient, visit, e, code, value, unit), actor, session);
+                  session.writing(null);
+                  return e;
+                }));
   }
 
   private static List<String> expressions(Runnable request) {
