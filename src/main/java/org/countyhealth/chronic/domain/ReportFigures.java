@@ -1,5 +1,7 @@
 package org.countyhealth.chronic.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -140,21 +142,8 @@ class ReportFigures {
         .params(upper, period.year(), period.quarter())
         .query(
             (rs, i) -> {
-              Disease d = Disease.valueOf(rs.getString(1));
-              return m.put(
-                  d,
-                  new ReportFigure(
-                      d,
-                      rs.getLong(2),
-                      rs.getLong(3),
-                      rs.getLong(4),
-                      rs.getObject(5) == null ? null : rs.getLong(5),
-                      rs.getLong(6),
-                      rs.getLong(7),
-                      rs.getLong(8),
-                      rs.getLong(9),
-                      rs.getLong(10),
-                      rs.getLong(11)));
+              ReportFigure figure = figure(rs);
+              return m.put(figure.disease(), figure);
             })
         .list();
     return m;
@@ -199,21 +188,7 @@ class ReportFigures {
                 + " FROM chronic.period_report_figure WHERE report_id = ? AND part = ?"
                 + " ORDER BY CASE disease WHEN 'HYPERTENSION' THEN 0 ELSE 1 END")
         .params(reportId, part)
-        .query(
-            (rs, i) ->
-                list.add(
-                    new ReportFigure(
-                        Disease.valueOf(rs.getString(1)),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getObject(5) == null ? null : rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getLong(7),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        rs.getLong(11))))
+        .query((rs, i) -> list.add(figure(rs)))
         .list();
     return list;
   }
@@ -241,5 +216,21 @@ class ReportFigures {
 
   private static int last(Period p) {
     return p.quarter() == 0 ? 4 : p.quarter();
+  }
+
+  /** A figure row: disease, then the ten counts in ReportFigure's order (column 5 nullable). */
+  private static ReportFigure figure(ResultSet rs) throws SQLException {
+    return new ReportFigure(
+        Disease.valueOf(rs.getString(1)),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getObject(5) == null ? null : rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getLong(10),
+        rs.getLong(11));
   }
 }

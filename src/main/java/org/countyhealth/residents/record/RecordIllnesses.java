@@ -1,5 +1,7 @@
 package org.countyhealth.residents.record;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -65,13 +67,7 @@ class RecordIllnesses implements PastIllnesses {
                 + " WHERE r.resident_id = ? AND m.kind = 'ILLNESS' AND m.status = 'ACTIVE'"
                 + " ORDER BY m.occurred_on, m.id")
         .param(residentId)
-        .query(
-            (rs, i) ->
-                new PastIllness(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getObject(4, LocalDate.class)))
+        .query(RecordIllnesses::illness)
         .list();
   }
 
@@ -82,13 +78,7 @@ class RecordIllnesses implements PastIllnesses {
     return jdbc.sql(
             "SELECT " + COLUMNS + " WHERE m.id = ? AND m.kind = 'ILLNESS' AND m.status = 'ACTIVE'")
         .param(id)
-        .query(
-            (rs, i) ->
-                new PastIllness(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getObject(4, LocalDate.class)))
+        .query(RecordIllnesses::illness)
         .optional()
         .filter(
             p -> {
@@ -99,5 +89,10 @@ class RecordIllnesses implements PastIllnesses {
                 return false;
               }
             });
+  }
+
+  private static PastIllness illness(ResultSet rs, int row) throws SQLException {
+    return new PastIllness(
+        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class));
   }
 }
