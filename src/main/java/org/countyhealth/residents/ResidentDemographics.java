@@ -28,4 +28,10 @@ public record ResidentDemographics(
   public ResidentDemographics {
     identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
   }
+
+  /** The summary part of these demographics. */
+  public ResidentSummary summary() {
+    return new ResidentSummary(
+        id, name, sex, birthDate, facilityCode, villageClinicCode, townshipCode, familyDoctorId);
+  }
 }

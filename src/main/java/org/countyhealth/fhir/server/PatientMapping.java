@@ -48,17 +48,7 @@ final class PatientMapping {
    * and the address (text, division code, village).
    */
   static Patient toFhir(ResidentDemographics r) {
-    Patient patient =
-        toFhir(
-            new ResidentSummary(
-                r.id(),
-                r.name(),
-                r.sex(),
-                r.birthDate(),
-                r.facilityCode(),
-                r.villageClinicCode(),
-                r.townshipCode(),
-                r.familyDoctorId()));
+    Patient patient = toFhir(r.summary());
     for (IdentifierValue id : r.identifiers()) {
       Identifier identifier =
           patient

@@ -128,17 +128,7 @@ class DemographicsRows {
                     + from
                     + " ORDER BY r.id LIMIT :limit OFFSET :offset")
             .params(params)
-            .query(
-                (rs, n) ->
-                    new ResidentSummary(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("sex"),
-                        rs.getObject("birth_date", LocalDate.class),
-                        rs.getString("facility_code"),
-                        rs.getString("village_clinic_code"),
-                        rs.getString("township_code"),
-                        rs.getObject("family_doctor_id", Long.class)))
+            .query((rs, n) -> ResidentRows.summary(rs))
             .list();
     return new Slice<>(rows, total);
   }

@@ -166,15 +166,7 @@ public class MasterIndex implements ResidentRegistry, Residents {
               .query(
                   (rs, n) ->
                       new Row(
-                          new ResidentSummary(
-                              rs.getLong("id"),
-                              rs.getString("name"),
-                              rs.getString("sex"),
-                              rs.getObject("birth_date", java.time.LocalDate.class),
-                              rs.getString("facility_code"),
-                              rs.getString("village_clinic_code"),
-                              rs.getString("township_code"),
-                              rs.getObject("family_doctor_id", Long.class)),
+                          ResidentRows.summary(rs),
                           rs.getString("status"),
                           rs.getObject("merged_into", Long.class)))
               .optional();

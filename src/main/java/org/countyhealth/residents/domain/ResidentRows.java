@@ -1,6 +1,8 @@
 package org.countyhealth.residents.domain;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.countyhealth.residents.RegistrationRequest;
+import org.countyhealth.residents.ResidentSummary;
 import org.countyhealth.residents.rules.MatchRecord;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -161,6 +164,22 @@ class ResidentRows {
             rs.getString("village"),
             rs.getString("address"),
             rs.getString("id_card")));
+  }
+
+  /**
+   * The summary of a row holding the resident's summary columns by name: id, name, sex, birth_date,
+   * facility_code, village_clinic_code, township_code, family_doctor_id.
+   */
+  static ResidentSummary summary(ResultSet rs) throws SQLException {
+    return new ResidentSummary(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("sex"),
+        rs.getObject("birth_date", LocalDate.class),
+        rs.getString("facility_code"),
+        rs.getString("village_clinic_code"),
+        rs.getString("township_code"),
+        rs.getObject("family_doctor_id", Long.class));
   }
 
   static String blankToNull(String s) {
